@@ -1,0 +1,122 @@
+package io.typedipc.runtime;
+
+import io.typedipc.runtime.transport.InProcessLink;
+import io.typedipc.runtime.transport.Link;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A renderer context, connected to main (Electron's {@code ipcRenderer}). As an {@link IpcPeer} it messages main, so
+ * a generated sender made on it ({@code new AssetDbSender(renderer)}) calls main's channels; as an
+ * {@link IpcContext} it serves channels that main calls.
+ */
+public final class IpcRenderer extends IpcContext implements IpcPeer {
+    /** The name under which main appears to a renderer's handlers ({@link IpcEvent#senderName()}). */
+    public static final String MAIN_NAME = "main";
+
+    private final String name;
+    private final Connection connection;
+    private final Outbound outbound;
+    private final CountDownLatch closedLatch = new CountDownLatch(1);
+
+    private IpcRenderer(Link link, String name, IpcSettings settings) {
+        super(settings, "typed-ipc-renderer-" + name);
+        this.name = name;
+        this.connection = new Connection(this, link);
+        this.outbound = new Outbound(this, connection);
+    }
+
+    /** Connects a renderer context to main over {@code link}, the renderer's end of any transport. */
+    public static IpcRenderer connect(Link link, String name, IpcSettings settings) {
+        Objects.requireNonNull(link, "link");
+        Objects.requireNonNull(name, "name");
+        IpcRenderer renderer = new IpcRenderer(link, name, settings);
+        renderer.connection.start(renderer, IpcEvent.MAIN_ID, MAIN_NAME);
+        return renderer;
+    }
+
+    /**
+     * A renderer in the same JVM as {@code main}, with default settings. Messages are still encoded as JSON-RPC, so
+     * it behaves as a renderer in another process does: useful for tests and for panels that share a process.
+     */
+    public static IpcRenderer connectInProcess(IpcMain main, String name) {
+        return connectInProcess(main, name, IpcSettings.defaults());
+    }
+
+    public static IpcRenderer connectInProcess(IpcMain main, String name, IpcSettings settings) {
+        Objects.requireNonNull(main, "main");
+        InProcessLink[] ends = InProcessLink.pair(name);
+        IpcRenderer renderer = connect(ends[0], name, settings);
+        main.attach(ends[1], name);
+        return renderer;
+    }
+
+    /** This renderer's own name. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether the connection to main is open. */
+    public boolean isConnected() {
+        return connection.isOpen();
+    }
+
+    /**
+     * Blocks until the connection to main closes (main closed it, or main's process ended), or the timeout passes.
+     * A renderer process's {@code main} method can end with this.
+     *
+     * @return whether the connection closed
+     */
+    public boolean awaitDisconnect(long timeout, TimeUnit unit) throws InterruptedException {
+        return closedLatch.await(timeout, unit);
+    }
+
+    @Override
+    public void send(String channel, Object... args) {
+        outbound.send(channel, args);
+    }
+
+    @Override
+    public Object sendSync(String channel, Object... args) {
+        return outbound.sendSync(channel, args);
+    }
+
+    @Override
+    public CompletableFuture<Object> invoke(String channel, Object... args) {
+        return outbound.invoke(channel, args);
+    }
+
+    @Override
+    public void send(MethodDescriptor<?> method, Object... args) {
+        outbound.send(method, args);
+    }
+
+    @Override
+    public <R> R call(MethodDescriptor<R> method, CallOptions options, Object... args) {
+        return outbound.call(method, options, args);
+    }
+
+    @Override
+    public <R> CompletableFuture<R> invoke(MethodDescriptor<R> method, CallOptions options, Object... args) {
+        return outbound.invoke(method, options, args);
+    }
+
+    /** Closes the connection to main (pending requests fail at once) and stops the dispatch thread. */
+    @Override
+    public void close() {
+        connection.close();
+        stopDispatching();
+    }
+
+    @Override
+    void connectionClosed(Connection closed, Throwable cause) {
+        closedLatch.countDown();
+    }
+
+    @Override
+    public String toString() {
+        return "IpcRenderer " + name;
+    }
+}

@@ -1,0 +1,80 @@
+package io.typedipc.runtime;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One connected renderer, as main sees it (Electron's {@code webContents}): a stable id, a name, and the
+ * {@link IpcPeer} operations to message it. A generated sender bound to a handle calls that renderer's channels.
+ */
+public final class RendererHandle implements IpcPeer {
+    private final int id;
+    private final String name;
+    private final Connection connection;
+    private final Outbound outbound;
+
+    RendererHandle(int id, String name, IpcMain main, Connection connection) {
+        this.id = id;
+        this.name = name;
+        this.connection = connection;
+        this.outbound = new Outbound(main, connection);
+    }
+
+    /** A positive id, unique within its {@link IpcMain} and never reused. */
+    public int id() {
+        return id;
+    }
+
+    /** The name the renderer was connected under. Names need not be unique; ids are. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether the renderer is still connected. */
+    public boolean isConnected() {
+        return connection.isOpen();
+    }
+
+    /** Closes the connection to this renderer; its pending requests fail with {@link IpcDisconnectedException}. */
+    public void disconnect() {
+        connection.close();
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void send(String channel, Object... args) {
+        outbound.send(channel, args);
+    }
+
+    @Override
+    public Object sendSync(String channel, Object... args) {
+        return outbound.sendSync(channel, args);
+    }
+
+    @Override
+    public CompletableFuture<Object> invoke(String channel, Object... args) {
+        return outbound.invoke(channel, args);
+    }
+
+    @Override
+    public void send(MethodDescriptor<?> method, Object... args) {
+        outbound.send(method, args);
+    }
+
+    @Override
+    public <R> R call(MethodDescriptor<R> method, CallOptions options, Object... args) {
+        return outbound.call(method, options, args);
+    }
+
+    @Override
+    public <R> CompletableFuture<R> invoke(MethodDescriptor<R> method, CallOptions options, Object... args) {
+        return outbound.invoke(method, options, args);
+    }
+
+    @Override
+    public String toString() {
+        return "renderer " + name + "#" + id;
+    }
+}
