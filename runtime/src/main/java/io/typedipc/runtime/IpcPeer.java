@@ -7,10 +7,7 @@ import java.util.concurrent.CompletableFuture;
  * {@link IpcRenderer} itself, as with Electron's {@code ipcRenderer}), or one renderer as seen from main (a
  * {@link RendererHandle}, like Electron's {@code webContents}). Generated senders call the typed methods.
  */
-public interface IpcPeer {
-
-    /** Sends a one-way message (Electron's {@code send}). Arguments are encoded with their runtime types. */
-    void send(String channel, Object... args);
+public interface IpcPeer extends OneWayPeer {
 
     /**
      * Sends a request and blocks until the reply or the context's default deadline (Electron's {@code sendSync}).
@@ -20,9 +17,6 @@ public interface IpcPeer {
 
     /** Sends a request whose future completes with the reply (Electron's {@code invoke}). */
     CompletableFuture<Object> invoke(String channel, Object... args);
-
-    /** Sends a typed one-way message. */
-    void send(MethodDescriptor<?> method, Object... args);
 
     /**
      * Sends a typed request and blocks until the reply or the deadline. A declared exception arrives wrapped in
