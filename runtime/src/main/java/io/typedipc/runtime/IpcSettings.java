@@ -2,6 +2,7 @@ package io.typedipc.runtime;
 
 import java.time.Duration;
 import java.util.Objects;
+import io.typedipc.runtime.wire.WireLimits;
 import java.util.concurrent.Executor;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,9 +22,11 @@ public final class IpcSettings {
     private final Executor executor;
     private final Duration defaultDeadline;
     private final boolean sendStackTraces;
+    private final WireLimits wireLimits;
 
     private IpcSettings(Builder builder) {
-        this.mapper = builder.mapper != null ? builder.mapper : defaultMapper();
+        this.mapper = builder.mapper != null ? builder.mapper : defaultMapper(builder.wireLimits);
+        this.wireLimits = builder.wireLimits;
         this.executor = builder.executor;
         this.defaultDeadline = builder.defaultDeadline;
         this.sendStackTraces = builder.sendStackTraces;
@@ -42,7 +45,21 @@ public final class IpcSettings {
      * failing on a JSON {@code null} for a primitive parameter instead of silently passing zero.
      */
     public static JsonMapper defaultMapper() {
-        return JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
+        return defaultMapper(WireLimits.defaults());
+    }
+
+    /** {@link #defaultMapper()} enforcing {@code limits}' Jackson {@code StreamReadConstraints}. */
+    public static JsonMapper defaultMapper(WireLimits limits) {
+        return limits.mapperBuilder().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
+    }
+
+    /**
+     * The bounds on frames, headers and queued bytes that byte-stream transports apply to this context's links
+     * ({@link WireLimits#defaults()} unless set). The JSON limits in it apply through the default mapper; an
+     * application's own mapper keeps its own (build it from {@link WireLimits#mapperBuilder()} to keep them).
+     */
+    public WireLimits wireLimits() {
+        return wireLimits;
     }
 
     public JsonMapper mapper() {
@@ -68,8 +85,15 @@ public final class IpcSettings {
         private Executor executor;
         private Duration defaultDeadline = DEFAULT_DEADLINE;
         private boolean sendStackTraces;
+        private WireLimits wireLimits = WireLimits.defaults();
 
         private Builder() {}
+
+        /** Frame, header, JSON and outgoing-queue limits; {@link WireLimits#defaults()} unless set. */
+        public Builder wireLimits(WireLimits limits) {
+            this.wireLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
 
         /** The mapper for arguments and results. Polymorphic default typing must stay off: peers are untrusted. */
         public Builder mapper(JsonMapper mapper) {

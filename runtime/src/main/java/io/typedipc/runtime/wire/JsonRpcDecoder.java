@@ -12,6 +12,9 @@ import tools.jackson.databind.ObjectMapper;
  * {@code params}, {@code result} and {@code error.data} are skipped and recorded as byte ranges (see {@link Envelope}).
  */
 public final class JsonRpcDecoder {
+    /** The error message a batch (a JSON array of messages) is answered with, code {@link ErrorCodes#INVALID_REQUEST}. */
+    public static final String BATCH_REFUSED = "batches are not supported; send one message per frame";
+
     private final ObjectMapper mapper;
 
     public JsonRpcDecoder(ObjectMapper mapper) {
@@ -21,23 +24,33 @@ public final class JsonRpcDecoder {
     /**
      * Decodes one frame.
      *
-     * @throws ProtocolViolation with {@link ErrorCodes#PARSE_ERROR} for text that is not JSON (or breaks a parser
-     *     limit), or {@link ErrorCodes#INVALID_REQUEST} for JSON that is not a JSON-RPC 2.0 message
+     * @throws ProtocolViolation with {@link ErrorCodes#PARSE_ERROR} for text that is not JSON, or
+     *     {@link ErrorCodes#INVALID_REQUEST} for JSON that is not a JSON-RPC 2.0 message, for a batch, or for a
+     *     message that breaks one of the mapper's {@code StreamReadConstraints} (then with the request's id when it
+     *     was read before the breach)
      */
     public Envelope decode(byte[] frame) throws ProtocolViolation {
+        Object[] idSeen = new Object[1];
         try (JsonParser p = mapper.createParser(frame)) {
-            return decode(p, frame);
+            return decode(p, frame, idSeen);
         } catch (StreamConstraintsException e) {
-            throw new ProtocolViolation(ErrorCodes.PARSE_ERROR, "message breaks a limit: " + e.getOriginalMessage(), null);
+            // Answered with the request's id when it came before the part that broke the limit.
+            throw new ProtocolViolation(ErrorCodes.INVALID_REQUEST, "message breaks a limit: " + e.getOriginalMessage(),
+                    idSeen[0]);
         } catch (JacksonException e) {
             throw new ProtocolViolation(ErrorCodes.PARSE_ERROR, "invalid JSON: " + e.getOriginalMessage(), null);
         }
     }
 
-    private static Envelope decode(JsonParser p, byte[] frame) throws ProtocolViolation {
+    private static Envelope decode(JsonParser p, byte[] frame, Object[] idSeen) throws ProtocolViolation {
         JsonToken first = p.nextToken();
         if (first == JsonToken.START_ARRAY) {
-            throw new ProtocolViolation(ErrorCodes.INVALID_REQUEST, "batches are not supported; send one message per frame", null);
+            // Read it whole first, so that a batch that is not even JSON gets a parse error, as JSON-RPC asks.
+            p.skipChildren();
+            if (p.nextToken() != null) {
+                throw new ProtocolViolation(ErrorCodes.PARSE_ERROR, "unexpected content after the message", null);
+            }
+            throw new ProtocolViolation(ErrorCodes.INVALID_REQUEST, BATCH_REFUSED, null);
         }
         if (first != JsonToken.START_OBJECT) {
             throw new ProtocolViolation(ErrorCodes.INVALID_REQUEST, "a JSON-RPC message must be a JSON object", null);
@@ -64,8 +77,10 @@ public final class JsonRpcDecoder {
                     hasId = true;
                     if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
                         id = p.getLongValue();
+                        idSeen[0] = id;
                     } else if (token == JsonToken.VALUE_STRING) {
                         id = p.getString();
+                        idSeen[0] = id;
                     } else if (token != JsonToken.VALUE_NULL) {
                         problem = "\"id\" must be a string, an integer or null";
                         p.skipChildren();

@@ -11,6 +11,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON-RPC 2.0 encoding of Typed IPC messages for one {@link ObjectMapper}: writes requests, notifications and
@@ -21,6 +22,8 @@ public final class WireFormat {
 
     /** The LSP's cancellation notification; its params are {@code {"id": <request id>}}. */
     public static final String CANCEL_METHOD = "$/cancelRequest";
+
+    private static final ObjectMapper PLAIN = JsonMapper.builder().build();
 
     private final ObjectMapper mapper;
     private final JsonRpcDecoder decoder;
@@ -142,6 +145,27 @@ public final class WireFormat {
             }
             g.writeEndObject();
         });
+    }
+
+    /**
+     * An error reply written without any mapper, for transports that refuse a frame before it reaches a context
+     * (a frame over the size limit, a broken header, a refused handshake). {@code id} is a {@code Long}, a
+     * {@code String} or {@code null}.
+     */
+    public static byte[] transportError(Object id, int code, String message) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        try (JsonGenerator g = PLAIN.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringProperty("jsonrpc", "2.0");
+            writeId(g, id);
+            g.writeName("error");
+            g.writeStartObject();
+            g.writeNumberProperty("code", code);
+            g.writeStringProperty("message", message == null ? "" : message);
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return out.toByteArray();
     }
 
     /** Writes one message object: the {@code jsonrpc} member, then {@code members}. */

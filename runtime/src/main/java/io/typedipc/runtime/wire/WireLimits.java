@@ -1,0 +1,224 @@
+package io.typedipc.runtime.wire;
+
+import java.time.Duration;
+import java.util.Objects;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The bounds on what a peer can make a context read or queue: frame and header size on byte streams, Jackson's
+ * {@link StreamReadConstraints} (nesting depth, string, number and property-name length) on every message, and the
+ * outgoing bytes a byte-stream link queues for a slow reader. Immutable; {@link #defaults()} is what every transport
+ * uses unless told otherwise. docs/protocol.md ("Limits") says what happens when a peer breaks one.
+ */
+public final class WireLimits {
+
+    /** Largest message body a byte-stream transport reads or writes: 16 MiB. */
+    public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
+    /** Largest header block (all header lines of one frame, with their line ends): 8 KiB. */
+    public static final int DEFAULT_MAX_HEADER_BYTES = 8 * 1024;
+    /** Deepest nesting of JSON arrays and objects in one message, the envelope included: 128. */
+    public static final int DEFAULT_MAX_NESTING_DEPTH = 128;
+    /** Longest JSON string value, in characters: 16 Mi (a string can never be longer than its frame). */
+    public static final int DEFAULT_MAX_STRING_LENGTH = 16 * 1024 * 1024;
+    /** Longest JSON number, in characters: 200. */
+    public static final int DEFAULT_MAX_NUMBER_LENGTH = 200;
+    /** Longest JSON property name, in characters: 64 Ki. */
+    public static final int DEFAULT_MAX_NAME_LENGTH = 64 * 1024;
+    /** Most bytes a byte-stream link holds for a peer that reads slower than we write: 64 MiB. */
+    public static final long DEFAULT_MAX_QUEUED_OUTGOING_BYTES = 64L * 1024 * 1024;
+    /** How long a sender waits for room in a full outgoing queue before the link is declared stalled: 30 s. */
+    public static final Duration DEFAULT_SEND_STALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final WireLimits DEFAULTS = builder().build();
+
+    private final int maxFrameBytes;
+    private final int maxHeaderBytes;
+    private final int maxNestingDepth;
+    private final int maxStringLength;
+    private final int maxNumberLength;
+    private final int maxNameLength;
+    private final long maxQueuedOutgoingBytes;
+    private final Duration sendStallTimeout;
+
+    private WireLimits(Builder builder) {
+        this.maxFrameBytes = builder.maxFrameBytes;
+        this.maxHeaderBytes = builder.maxHeaderBytes;
+        this.maxNestingDepth = builder.maxNestingDepth;
+        this.maxStringLength = builder.maxStringLength;
+        this.maxNumberLength = builder.maxNumberLength;
+        this.maxNameLength = builder.maxNameLength;
+        this.maxQueuedOutgoingBytes = builder.maxQueuedOutgoingBytes;
+        this.sendStallTimeout = builder.sendStallTimeout;
+    }
+
+    public static WireLimits defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from these limits. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.maxFrameBytes = maxFrameBytes;
+        builder.maxHeaderBytes = maxHeaderBytes;
+        builder.maxNestingDepth = maxNestingDepth;
+        builder.maxStringLength = maxStringLength;
+        builder.maxNumberLength = maxNumberLength;
+        builder.maxNameLength = maxNameLength;
+        builder.maxQueuedOutgoingBytes = maxQueuedOutgoingBytes;
+        builder.sendStallTimeout = sendStallTimeout;
+        return builder;
+    }
+
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    public int maxHeaderBytes() {
+        return maxHeaderBytes;
+    }
+
+    public int maxNestingDepth() {
+        return maxNestingDepth;
+    }
+
+    public int maxStringLength() {
+        return maxStringLength;
+    }
+
+    public int maxNumberLength() {
+        return maxNumberLength;
+    }
+
+    public int maxNameLength() {
+        return maxNameLength;
+    }
+
+    public long maxQueuedOutgoingBytes() {
+        return maxQueuedOutgoingBytes;
+    }
+
+    public Duration sendStallTimeout() {
+        return sendStallTimeout;
+    }
+
+    /** Jackson's read constraints for these limits (the document length is bounded by the frame size). */
+    public StreamReadConstraints streamReadConstraints() {
+        return StreamReadConstraints.builder()
+                .maxNestingDepth(maxNestingDepth)
+                .maxStringLength(maxStringLength)
+                .maxNumberLength(maxNumberLength)
+                .maxNameLength(maxNameLength)
+                .maxDocumentLength(maxFrameBytes)
+                .build();
+    }
+
+    /** A JSON factory that enforces these limits on everything it parses. */
+    public JsonFactory jsonFactory() {
+        return JsonFactory.builder().streamReadConstraints(streamReadConstraints()).build();
+    }
+
+    /**
+     * A mapper builder on {@link #jsonFactory()}: start an application's own mapper here so that it keeps these
+     * limits ({@code limits.mapperBuilder().addModule(...).build()}).
+     */
+    public JsonMapper.Builder mapperBuilder() {
+        return JsonMapper.builder(jsonFactory());
+    }
+
+    @Override
+    public String toString() {
+        return "WireLimits[frame " + maxFrameBytes + " B, header " + maxHeaderBytes + " B, depth " + maxNestingDepth
+                + ", string " + maxStringLength + ", number " + maxNumberLength + ", name " + maxNameLength
+                + ", queued " + maxQueuedOutgoingBytes + " B, stall " + sendStallTimeout.toMillis() + " ms]";
+    }
+
+    public static final class Builder {
+        private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
+        private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
+        private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
+        private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
+        private int maxNumberLength = DEFAULT_MAX_NUMBER_LENGTH;
+        private int maxNameLength = DEFAULT_MAX_NAME_LENGTH;
+        private long maxQueuedOutgoingBytes = DEFAULT_MAX_QUEUED_OUTGOING_BYTES;
+        private Duration sendStallTimeout = DEFAULT_SEND_STALL_TIMEOUT;
+
+        private Builder() {}
+
+        public Builder maxFrameBytes(int bytes) {
+            this.maxFrameBytes = positive(bytes, "maxFrameBytes");
+            return this;
+        }
+
+        /** At least 64: room for a {@code Content-Length} line and a {@code Content-Type} line. */
+        public Builder maxHeaderBytes(int bytes) {
+            if (bytes < 64) {
+                throw new IllegalArgumentException("maxHeaderBytes must be at least 64, was " + bytes);
+            }
+            this.maxHeaderBytes = bytes;
+            return this;
+        }
+
+        /** At least 4: a message, its params array and one nested value need three levels. */
+        public Builder maxNestingDepth(int depth) {
+            if (depth < 4) {
+                throw new IllegalArgumentException("maxNestingDepth must be at least 4, was " + depth);
+            }
+            this.maxNestingDepth = depth;
+            return this;
+        }
+
+        public Builder maxStringLength(int chars) {
+            this.maxStringLength = positive(chars, "maxStringLength");
+            return this;
+        }
+
+        public Builder maxNumberLength(int chars) {
+            this.maxNumberLength = positive(chars, "maxNumberLength");
+            return this;
+        }
+
+        public Builder maxNameLength(int chars) {
+            this.maxNameLength = positive(chars, "maxNameLength");
+            return this;
+        }
+
+        /** Must be at least {@link #maxFrameBytes}, checked by {@link #build()}, so that any legal frame fits. */
+        public Builder maxQueuedOutgoingBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxQueuedOutgoingBytes must be positive, was " + bytes);
+            }
+            this.maxQueuedOutgoingBytes = bytes;
+            return this;
+        }
+
+        public Builder sendStallTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("sendStallTimeout must be positive, was " + timeout);
+            }
+            this.sendStallTimeout = timeout;
+            return this;
+        }
+
+        public WireLimits build() {
+            if (maxQueuedOutgoingBytes < maxFrameBytes) {
+                throw new IllegalArgumentException("maxQueuedOutgoingBytes (" + maxQueuedOutgoingBytes
+                        + ") must be at least maxFrameBytes (" + maxFrameBytes + ")");
+            }
+            return new WireLimits(this);
+        }
+
+        private static int positive(int value, String what) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(what + " must be positive, was " + value);
+            }
+            return value;
+        }
+    }
+}
