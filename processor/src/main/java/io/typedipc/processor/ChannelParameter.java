@@ -1,0 +1,6 @@
+package io.typedipc.processor;
+
+import javax.lang.model.type.TypeMirror;
+
+/** One parameter of a channel method: its source name (kept on the wire descriptor) and its type. */
+record ChannelParameter(String name, TypeMirror type) {}
