@@ -1,0 +1,73 @@
+package io.typedipc.runtime.transport;
+
+import io.typedipc.runtime.IpcMain;
+import io.typedipc.runtime.RendererHandle;
+import io.typedipc.runtime.wire.WireLimits;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Main's side of a renderer in a child process that speaks over its stdin and stdout: another JVM whose
+ * {@code main} calls {@link StdioTransport#connectRenderer}, or any program that speaks JSON-RPC 2.0 with
+ * Content-Length framing (a Node.js program using {@code vscode-jsonrpc}, an LSP library).
+ *
+ * <pre>{@code
+ * ChildRenderer child = ChildProcessTransport.launch(main,
+ *         new ProcessBuilder("java", "-cp", classpath, "com.example.PanelMain"), "assets-panel");
+ * AssetPanel panel = new AssetPanelSender(child.handle());
+ * }</pre>
+ *
+ * The child's stdin and stdout carry frames; its stderr passes through to this process's stderr unless the builder
+ * redirects it elsewhere. When the child exits, crashes or is killed, its stdout ends: the link closes and every
+ * request still waiting on it fails at once with {@code IpcDisconnectedException}. If the stream does not end within
+ * {@link #EXIT_GRACE} of the process's exit (a grandchild kept the pipe open), the link is closed anyway. Closing the
+ * link (or main) closes the child's stdin, so its renderer sees the end of the stream and shuts down; the process is
+ * not killed.
+ */
+public final class ChildProcessTransport {
+
+    /** How long after the child's exit its stdout may stay open before the link is closed regardless. */
+    public static final Duration EXIT_GRACE = Duration.ofSeconds(2);
+
+    private static final System.Logger LOG = System.getLogger(ChildProcessTransport.class.getName());
+
+    private ChildProcessTransport() {}
+
+    /** A launched child process and the renderer handle main talks to it through. */
+    public record ChildRenderer(RendererHandle handle, Process process) {}
+
+    /**
+     * Starts the child and attaches it to {@code main} as a renderer named {@code name}, with main's
+     * {@link io.typedipc.runtime.IpcSettings#wireLimits()}.
+     *
+     * @throws IOException if the process cannot be started
+     */
+    public static ChildRenderer launch(IpcMain main, ProcessBuilder builder, String name) throws IOException {
+        Objects.requireNonNull(main, "main");
+        Objects.requireNonNull(builder, "builder");
+        Objects.requireNonNull(name, "name");
+        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.redirectOutput(ProcessBuilder.Redirect.PIPE);
+        if (builder.redirectErrorStream()) {
+            throw new IllegalArgumentException("the child's stderr cannot be merged into stdout: stdout carries frames");
+        }
+        if (builder.redirectError() == ProcessBuilder.Redirect.PIPE) {
+            builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        }
+        WireLimits limits = main.settings().wireLimits();
+        Process process = builder.start();
+        StreamLink link = new StreamLink(process.getInputStream(), process.getOutputStream(), null,
+                "child " + name + " pid " + process.pid(), limits);
+        RendererHandle handle = main.attach(link, name);
+        process.onExit().thenRun(() -> LinkTimer.schedule(() -> {
+            if (handle.isConnected()) {
+                LOG.log(Level.INFO, () -> "child " + name + " pid " + process.pid() + " exited with "
+                        + process.exitValue() + " but its stdout is still open; closing the link");
+                link.close();
+            }
+        }, EXIT_GRACE));
+        return new ChildRenderer(handle, process);
+    }
+}

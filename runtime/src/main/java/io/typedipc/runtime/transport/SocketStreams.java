@@ -1,0 +1,65 @@
+package io.typedipc.runtime.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+
+/**
+ * Blocking streams over a {@link SocketChannel}, for one reader thread and one writer thread at the same time.
+ * ({@code Channels.newInputStream} and {@code newOutputStream} share the channel's blocking lock, so on some JDKs a
+ * writer waits for a blocked reader.) Closing the output only shuts down the sending half; closing the input closes
+ * the channel.
+ */
+final class SocketStreams {
+    private SocketStreams() {}
+
+    static InputStream input(SocketChannel channel) {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                if (length == 0) {
+                    return 0;
+                }
+                return channel.read(ByteBuffer.wrap(bytes, offset, length));
+            }
+
+            @Override
+            public void close() throws IOException {
+                channel.close();
+            }
+        };
+    }
+
+    static OutputStream output(SocketChannel channel) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (channel.isOpen()) {
+                    channel.shutdownOutput();
+                }
+            }
+        };
+    }
+}

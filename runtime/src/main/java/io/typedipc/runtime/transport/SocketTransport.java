@@ -1,0 +1,230 @@
+package io.typedipc.runtime.transport;
+
+import io.typedipc.runtime.ErrorCodes;
+import io.typedipc.runtime.IpcMain;
+import io.typedipc.runtime.IpcRenderer;
+import io.typedipc.runtime.IpcSettings;
+import io.typedipc.runtime.wire.FrameReader;
+import io.typedipc.runtime.wire.FrameWriter;
+import io.typedipc.runtime.wire.WireFormat;
+import io.typedipc.runtime.wire.WireLimits;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Unix domain socket and TCP loopback transports, for a renderer process that main did not start itself.
+ *
+ * <p>Main listens ({@link #listenUnix}, {@link #listenTcp}) and gets a {@link SocketServer} with an address and a
+ * random token, which it hands to the renderer out of band — typically as the environment variables
+ * {@value #ADDRESS_ENV} and {@value #TOKEN_ENV} ({@link SocketServer#environment()}). The renderer connects with
+ * {@link #connect} or {@link #connectFromEnvironment}. Its first frame must be the handshake request
+ *
+ * <pre>{@code {"jsonrpc":"2.0","id":0,"method":"$/hello","params":{"token":"<token>","name":"<renderer name>"}}}</pre>
+ *
+ * answered with {@code {"jsonrpc":"2.0","id":0,"result":{"protocol":"typed-ipc/1"}}} before anything else; main then
+ * attaches the connection as a renderer with that name. A wrong or missing token, another first message, or no
+ * handshake within {@link #HANDSHAKE_TIMEOUT} is answered with an error ({@code -32600}) where possible and the
+ * connection closed: no channel is reachable before the handshake succeeds.
+ */
+public final class SocketTransport {
+    /** The environment variable {@link SocketServer#environment()} puts the address in. */
+    public static final String ADDRESS_ENV = "TYPED_IPC_ADDRESS";
+    /** The environment variable {@link SocketServer#environment()} puts the token in. */
+    public static final String TOKEN_ENV = "TYPED_IPC_TOKEN";
+    /** The handshake's method. */
+    public static final String HELLO_METHOD = "$/hello";
+    /** What main answers a successful handshake with, as {@code result.protocol}. */
+    public static final String PROTOCOL = "typed-ipc/1";
+    /** How long either side waits for the other's half of the handshake. */
+    public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    /** The largest handshake frame main reads. */
+    static final int MAX_HELLO_BYTES = 64 * 1024;
+
+    private static final JsonMapper JSON = WireLimits.defaults().mapperBuilder().build();
+
+    private SocketTransport() {}
+
+    /**
+     * Listens on a new Unix domain socket, {@code <new folder>/ipc.sock}, in a folder created inside {@code parent}
+     * with owner-only permissions ({@code rwx------}; the socket file is {@code rw-------}). Closing the server
+     * deletes both.
+     */
+    public static SocketServer listenUnix(IpcMain main, Path parent) throws IOException {
+        return SocketServer.unix(main, parent);
+    }
+
+    /** Listens on TCP at {@code 127.0.0.1:port} ({@code 0}: a free port), never on another interface. */
+    public static SocketServer listenTcp(IpcMain main, int port) throws IOException {
+        return SocketServer.tcp(main, port);
+    }
+
+    /**
+     * Connects a renderer to main at {@code address} ({@code "unix:/path/ipc.sock"} or
+     * {@code "tcp:127.0.0.1:port"}, as {@link SocketServer#address()} gives it) with the handshake.
+     *
+     * @throws IOException if the connection fails or main refuses the handshake
+     * @throws IllegalArgumentException for a malformed address or a TCP host that is not a loopback address
+     */
+    public static IpcRenderer connect(String address, String token, String name, IpcSettings settings)
+            throws IOException {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(settings, "settings");
+        SocketAddress target = parseAddress(address);
+        SocketChannel channel = SocketChannel.open(target);
+        ScheduledFuture<?> timeout = LinkTimer.schedule(() -> closeQuietly(channel), HANDSHAKE_TIMEOUT);
+        try {
+            InputStream in = new BufferedInputStream(SocketStreams.input(channel), 8192);
+            OutputStream out = SocketStreams.output(channel);
+            ObjectNode params = JSON.createObjectNode().put("token", token).put("name", name);
+            ObjectNode hello = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 0).put("method", HELLO_METHOD);
+            hello.set("params", params);
+            new FrameWriter(out).writeAndFlush(JSON.writeValueAsBytes(hello));
+            byte[] frame = new FrameReader(in, settings.wireLimits()).read();
+            if (frame == null) {
+                throw new IOException("main closed the connection during the handshake");
+            }
+            JsonNode reply = JSON.readTree(frame);
+            if (reply.has("error")) {
+                throw new IOException("main refused the connection: " + reply.get("error").path("message").asString(""));
+            }
+            if (!PROTOCOL.equals(reply.path("result").path("protocol").asString(null))) {
+                throw new IOException("not a Typed IPC handshake reply: " + reply);
+            }
+            if (!timeout.cancel(false)) {
+                throw new IOException("the handshake timer closed the connection");
+            }
+            StreamLink link = new StreamLink(in, out, channel, "socket " + address, settings.wireLimits());
+            return IpcRenderer.connect(link, name, settings);
+        } catch (JacksonException e) {
+            timeout.cancel(false);
+            closeQuietly(channel);
+            throw new IOException("unreadable handshake reply from " + address + ": " + e.getOriginalMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            boolean timedOut = !timeout.cancel(false);
+            closeQuietly(channel);
+            if (timedOut && e instanceof IOException) {
+                throw new IOException("no handshake reply from " + address + " within " + HANDSHAKE_TIMEOUT.toMillis()
+                        + " ms", e);
+            }
+            throw e;
+        }
+    }
+
+    /** {@link #connect} with the address and token from {@value #ADDRESS_ENV} and {@value #TOKEN_ENV}. */
+    public static IpcRenderer connectFromEnvironment(String name, IpcSettings settings) throws IOException {
+        String address = System.getenv(ADDRESS_ENV);
+        String token = System.getenv(TOKEN_ENV);
+        if (address == null || token == null) {
+            throw new IllegalStateException(ADDRESS_ENV + " and " + TOKEN_ENV + " must both be set");
+        }
+        return connect(address, token, name, settings);
+    }
+
+    static SocketAddress parseAddress(String address) {
+        Objects.requireNonNull(address, "address");
+        if (address.startsWith("unix:")) {
+            return UnixDomainSocketAddress.of(address.substring("unix:".length()));
+        }
+        if (address.startsWith("tcp:")) {
+            String hostPort = address.substring("tcp:".length());
+            int colon = hostPort.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("expected tcp:<host>:<port>, got " + address);
+            }
+            String host = hostPort.substring(0, colon);
+            int port;
+            try {
+                port = Integer.parseInt(hostPort.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected tcp:<host>:<port>, got " + address, e);
+            }
+            InetAddress inet;
+            try {
+                inet = InetAddress.getByName(host);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("unknown host in " + address, e);
+            }
+            if (!inet.isLoopbackAddress()) {
+                throw new IllegalArgumentException("Typed IPC connects over TCP only to loopback addresses, not " + host);
+            }
+            return new InetSocketAddress(inet, port);
+        }
+        throw new IllegalArgumentException("expected unix:<path> or tcp:<host>:<port>, got " + address);
+    }
+
+    /** Main's half of the handshake; returns the renderer's name, or {@code null} after refusing it. */
+    static String acceptHello(InputStream in, OutputStream out, byte[] expectedToken, WireLimits limits)
+            throws IOException {
+        WireLimits helloLimits = limits.toBuilder().maxFrameBytes(Math.min(MAX_HELLO_BYTES, limits.maxFrameBytes()))
+                .build();
+        FrameWriter writer = new FrameWriter(out);
+        byte[] frame;
+        try {
+            frame = new FrameReader(in, helloLimits).read();
+        } catch (io.typedipc.runtime.wire.FramingException e) {
+            writer.writeAndFlush(WireFormat.transportError(null, e.code(), "handshake refused: " + e.getMessage()));
+            return null;
+        }
+        if (frame == null) {
+            return null;
+        }
+        JsonNode hello;
+        try {
+            hello = JSON.readTree(frame);
+        } catch (JacksonException e) {
+            writer.writeAndFlush(WireFormat.transportError(null, ErrorCodes.PARSE_ERROR, "handshake refused: invalid JSON"));
+            return null;
+        }
+        JsonNode idNode = hello.path("id");
+        Object id = idNode.isIntegralNumber() ? (Object) idNode.asLong() : idNode.isString() ? idNode.asString() : null;
+        String problem = null;
+        JsonNode params = hello.path("params");
+        if (!"2.0".equals(hello.path("jsonrpc").asString(null)) || !HELLO_METHOD.equals(hello.path("method").asString(null))
+                || id == null) {
+            problem = "the first message must be a " + HELLO_METHOD + " request";
+        } else if (!params.path("token").isString()
+                || !java.security.MessageDigest.isEqual(expectedToken,
+                        params.path("token").asString().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            problem = "wrong or missing token";
+        } else if (!params.path("name").isString() || params.path("name").asString().isBlank()) {
+            problem = "the renderer needs a name";
+        }
+        if (problem != null) {
+            writer.writeAndFlush(WireFormat.transportError(id, ErrorCodes.INVALID_REQUEST, "handshake refused: " + problem));
+            return null;
+        }
+        ObjectNode reply = JSON.createObjectNode().put("jsonrpc", "2.0");
+        if (id instanceof Long number) {
+            reply.put("id", number);
+        } else {
+            reply.put("id", (String) id);
+        }
+        reply.set("result", JSON.createObjectNode().put("protocol", PROTOCOL));
+        writer.writeAndFlush(JSON.writeValueAsBytes(reply));
+        return params.path("name").asString();
+    }
+
+    static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            System.getLogger(SocketTransport.class.getName()).log(System.Logger.Level.DEBUG, () -> "close: " + e);
+        }
+    }
+}

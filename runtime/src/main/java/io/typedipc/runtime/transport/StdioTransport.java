@@ -1,0 +1,51 @@
+package io.typedipc.runtime.transport;
+
+import io.typedipc.runtime.IpcRenderer;
+import io.typedipc.runtime.IpcSettings;
+import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The renderer's side of {@link ChildProcessTransport}: connects this process, as a renderer, to the main process
+ * that launched it, over this process's own stdin and stdout.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) throws InterruptedException {
+ *     IpcRenderer renderer = StdioTransport.connectRenderer("assets-panel", IpcSettings.defaults());
+ *     AssetPanelDispatcher.register(renderer, new AssetPanelImpl());
+ *     renderer.awaitDisconnect(Long.MAX_VALUE, TimeUnit.DAYS);   // returns when main closes or exits
+ * }
+ * }</pre>
+ *
+ * Stdout carries frames, so it is taken away from the rest of the program: {@link System#out} is pointed at
+ * {@link System#err}, and {@link System#in} is replaced by an empty stream, so a stray {@code println} or a library
+ * reading stdin cannot corrupt the protocol. Native code or child processes that write to file descriptor 1
+ * directly are not covered. Call it once, before anything else prints.
+ */
+public final class StdioTransport {
+    private static final AtomicBoolean CONNECTED = new AtomicBoolean();
+
+    private StdioTransport() {}
+
+    /**
+     * Connects over stdin/stdout with {@code settings}' {@link IpcSettings#wireLimits()}.
+     *
+     * @throws IllegalStateException if this process already connected over stdio
+     */
+    public static IpcRenderer connectRenderer(String name, IpcSettings settings) {
+        if (!CONNECTED.compareAndSet(false, true)) {
+            throw new IllegalStateException("this process is already connected over its stdin and stdout");
+        }
+        System.out.flush();
+        FileInputStream in = new FileInputStream(FileDescriptor.in);
+        FileOutputStream out = new FileOutputStream(FileDescriptor.out);
+        System.setOut(System.err);
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        StreamLink link = new StreamLink(in, out, null, "stdio pid " + ProcessHandle.current().pid(),
+                settings.wireLimits());
+        return IpcRenderer.connect(link, name, settings);
+    }
+}
