@@ -4,11 +4,13 @@ import io.typedipc.runtime.transport.Link;
 import io.typedipc.runtime.wire.Envelope;
 import io.typedipc.runtime.wire.MethodCodec;
 import io.typedipc.runtime.wire.ProtocolViolation;
+import io.typedipc.runtime.wire.Routing;
 import io.typedipc.runtime.wire.WireFormat;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -18,11 +20,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * One link to one peer, seen from one context: sends requests and notifications and matches replies to the calls
  * waiting for them; receives frames on the link's thread, decodes only their envelopes there, and hands everything
- * else to the context's executor, in arrival order.
+ * else to the context's executor, in arrival order. In main it also forwards renderer-to-renderer traffic
+ * ({@code $/route}, {@code $/broadcast}) right on the link's thread: that is byte copying, never user code.
  */
 final class Connection implements Link.Listener {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
@@ -34,6 +39,8 @@ final class Connection implements Link.Listener {
     private final InboundDispatch dispatch;
     private final AtomicLong nextId = new AtomicLong();
     private final Map<Long, PendingCall> pending = new ConcurrentHashMap<>();
+    /** In main: requests this peer routed to another renderer, by this peer's request id, to cancel them. */
+    private final Map<Object, Runnable> forwards = new ConcurrentHashMap<>();
     private volatile IpcPeer remote;
     private volatile int remoteId;
     private volatile String remoteName;
@@ -55,9 +62,25 @@ final class Connection implements Link.Listener {
         link.start(this);
     }
 
-    /** A new event for a message that arrived on this connection. */
-    IpcEvent eventFor(String channel) {
-        return new IpcEvent(channel, remote, remoteId, remoteName);
+    /** A new event for a message that arrived on this connection, or that another renderer routed through it. */
+    IpcEvent eventFor(Envelope message, Routing.Routed from) {
+        boolean request = message.type() == Envelope.Type.REQUEST;
+        if (from != null && context instanceof IpcRenderer renderer) {
+            return new IpcEvent(message.method(), renderer.peer(from.fromId()), from.fromId(), from.fromName(), true, request);
+        }
+        return new IpcEvent(message.method(), remote, remoteId, remoteName, false, request);
+    }
+
+    IpcContext context() {
+        return context;
+    }
+
+    int remoteId() {
+        return remoteId;
+    }
+
+    String remoteName() {
+        return remoteName;
     }
 
     boolean isOpen() {
@@ -71,15 +94,44 @@ final class Connection implements Link.Listener {
     // ---------------------------------------------------------------------------------------------- outgoing
 
     void notify(String channel, MethodCodec codec, Object[] args) {
+        notify(channel, () -> wire.notification(channel, codec, args));
+    }
+
+    /** Sends a one-way message encoded by {@code encoder}. */
+    void notify(String channel, Supplier<byte[]> encoder) {
+        context.ensureOpenForOutgoing(channel);
         ensureOpen(channel);
-        write(wire.notification(channel, codec, args));
+        write(encoder.get());
+    }
+
+    /** Sends a frame as it is, ignoring a closed link: for forwarding and broadcasting. */
+    boolean sendRaw(byte[] frame) {
+        if (closed) {
+            return false;
+        }
+        try {
+            link.send(frame);
+            return true;
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> "could not send to " + link.describe() + ": " + e);
+            return false;
+        }
     }
 
     /** Sends a request and blocks for its reply; see {@link IpcPeer#call}. */
     Object call(String channel, MethodCodec codec, Duration deadline, Object[] args) {
+        return call(channel, codec, deadline, id -> wire.request(id, channel, codec, args));
+    }
+
+    /**
+     * Sends the request {@code encoder} makes for an id, and blocks until the reply or the deadline. The reply is
+     * decoded with {@code codec}.
+     */
+    Object call(String channel, MethodCodec codec, Duration deadline, LongFunction<byte[]> encoder) {
+        context.ensureOpenForOutgoing(channel);
         PendingCall call = open(channel, codec);
         long deadlineNanos = System.nanoTime() + deadline.toNanos();
-        send(call, args);
+        send(call, encoder);
         boolean answered;
         try {
             answered = waitFor(call.reply, deadlineNanos);
@@ -108,23 +160,48 @@ final class Connection implements Link.Listener {
 
     /** Sends a request whose future completes on the context's executor; see {@link IpcPeer#invoke}. */
     <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Duration deadline, Object[] args) {
+        return invoke(channel, codec, deadline, id -> wire.request(id, channel, codec, args));
+    }
+
+    <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Duration deadline, LongFunction<byte[]> encoder) {
+        context.ensureOpenForOutgoing(channel);
         PendingCall call = open(channel, codec);
-        IpcFuture<R> future = new IpcFuture<>(this, call.id);
+        IpcFuture<R> future = new IpcFuture<>(this, call);
         call.reply.whenComplete((reply, failure) -> settleLater(future, call, reply, failure));
         call.timer = Deadlines.schedule(() -> expire(call, deadline), deadline);
         try {
-            send(call, args);
+            send(call, encoder);
         } catch (RuntimeException e) {
             future.completeExceptionally(e);
         }
         return future;
     }
 
-    /** Called when the caller cancels an asynchronous request's future. */
-    void cancelOutgoing(long id) {
-        PendingCall call = pending.get(id);
-        if (call != null) {
-            abandon(call);
+    /**
+     * Main: sends another renderer's request to this connection's renderer (as {@code $/routed}) and returns the
+     * raw reply; it fails with {@link IpcTimeoutException} at the deadline and {@link IpcDisconnectedException} if
+     * this renderer goes away. The returned runnable abandons the request (and tells this renderer).
+     */
+    Runnable forward(LongFunction<byte[]> encoder, Duration deadline, java.util.function.BiConsumer<Envelope, Throwable> onReply) {
+        PendingCall call = open("(routed)", wire.untyped());
+        call.reply.whenComplete(onReply);
+        call.timer = Deadlines.schedule(() -> expire(call, deadline), deadline);
+        try {
+            send(call, encoder);
+        } catch (RuntimeException e) {
+            call.reply.completeExceptionally(e);
+        }
+        return () -> {
+            if (abandon(call)) {
+                call.reply.completeExceptionally(new CancellationException("cancelled by the sender"));
+            }
+        };
+    }
+
+    /** Called when the caller cancels an asynchronous request's future: the peer is told, waiters wake up. */
+    void cancelOutgoing(PendingCall call) {
+        if (abandon(call)) {
+            call.reply.completeExceptionally(new CancellationException(call.channel + ": cancelled"));
         }
     }
 
@@ -136,30 +213,48 @@ final class Connection implements Link.Listener {
         }
     }
 
+    /**
+     * Waits until {@code call}'s reply (or failure: deadline, disconnect) is in, serving on the dispatch thread, then
+     * settles {@code future} with it right here unless the context's executor already did. The reply cannot take
+     * longer than the request's deadline, so this never waits forever, whatever executor the context uses.
+     */
+    void awaitAndSettle(IpcFuture<?> future, PendingCall call, long deadlineNanos) throws InterruptedException {
+        waitFor(call.reply, deadlineNanos);
+        if (call.reply.isDone() && !future.isDone()) {
+            Envelope reply = null;
+            Throwable failure = null;
+            try {
+                reply = call.reply.get();
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            }
+            settle(future, call, reply, failure);
+        }
+    }
+
     private PendingCall open(String channel, MethodCodec codec) {
         ensureOpen(channel);
         PendingCall call = new PendingCall(nextId.incrementAndGet(), channel, codec);
+        context.workStarted();
         pending.put(call.id, call);
-        if (closed && pending.remove(call.id, call)) { // closed while registering: onClose may have missed it
+        if (closed && release(call)) { // closed while registering: onClose may have missed it
             throw disconnected(channel, null);
         }
         return call;
     }
 
-    private void send(PendingCall call, Object[] args) {
+    private void send(PendingCall call, LongFunction<byte[]> encoder) {
         byte[] frame;
         try {
-            frame = wire.request(call.id, call.channel, call.codec, args);
+            frame = encoder.apply(call.id);
         } catch (RuntimeException e) {
-            pending.remove(call.id, call);
-            cancelTimer(call);
+            release(call);
             throw e;
         }
         try {
             write(frame);
         } catch (IpcDisconnectedException e) {
-            pending.remove(call.id, call);
-            cancelTimer(call);
+            release(call);
             throw e;
         }
     }
@@ -170,7 +265,11 @@ final class Connection implements Link.Listener {
             return loop.awaitServing(reply, deadlineNanos);
         }
         try {
-            reply.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (deadlineNanos == Long.MAX_VALUE) {
+                reply.get();
+            } else {
+                reply.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
             return true;
         } catch (TimeoutException e) {
             return false;
@@ -179,12 +278,21 @@ final class Connection implements Link.Listener {
         }
     }
 
-    /** Gives up on a call (deadline, cancel, interrupt) and tells the peer; false if its reply already came. */
-    private boolean abandon(PendingCall call) {
+    /** Forgets a pending call; false if it was already gone (answered, expired, cancelled or failed). */
+    private boolean release(PendingCall call) {
         if (!pending.remove(call.id, call)) {
             return false;
         }
         cancelTimer(call);
+        context.workDone();
+        return true;
+    }
+
+    /** Gives up on a call (deadline, cancel, interrupt) and tells the peer; false if its reply already came. */
+    private boolean abandon(PendingCall call) {
+        if (!release(call)) {
+            return false;
+        }
         try {
             link.send(wire.cancel(call.id));
         } catch (IOException e) {
@@ -194,7 +302,7 @@ final class Connection implements Link.Listener {
     }
 
     private void expire(PendingCall call, Duration deadline) {
-        if (abandon(call)) {
+        if (abandon(call)) { // the waiter of a blocking call times out by itself; this is for invoke and forwards
             call.reply.completeExceptionally(
                     new IpcTimeoutException(call.channel + ": no reply within " + deadline.toMillis() + " ms"));
         }
@@ -206,6 +314,9 @@ final class Connection implements Link.Listener {
 
     @SuppressWarnings("unchecked") // the codec decodes the result with the method's own result type R
     private <R> void settle(IpcFuture<R> future, PendingCall call, Envelope reply, Throwable failure) {
+        if (future.isDone()) {
+            return;
+        }
         if (failure != null) {
             future.completeExceptionally(failure);
         } else if (reply.type() == Envelope.Type.RESULT) {
@@ -248,6 +359,8 @@ final class Connection implements Link.Listener {
                 return new NoSuchRendererException(message);
             case ErrorCodes.TIMEOUT:
                 return new IpcTimeoutException(message);
+            case ErrorCodes.DISCONNECTED:
+                return new IpcDisconnectedException(message);
             case ErrorCodes.DECLARED_ERROR:
                 MethodDescriptor<?> method = call.codec.method();
                 MethodDescriptor.DeclaredError<?> declared =
@@ -279,25 +392,94 @@ final class Connection implements Link.Listener {
         }
         switch (message.type()) {
             case RESULT, ERROR -> completePending(message);
-            case REQUEST, NOTIFICATION -> {
-                try {
-                    inbound.execute(() -> dispatch.dispatch(message));
-                } catch (RejectedExecutionException e) {
-                    dispatch.refuse(message, "the receiving context is closing");
-                }
-            }
+            case REQUEST, NOTIFICATION -> receive(message);
         }
     }
 
+    private void receive(Envelope message) {
+        String method = message.method();
+        if (WireFormat.CANCEL_METHOD.equals(method)) {
+            if (!cancelForward(message)) {
+                try {
+                    inbound.execute(() -> dispatch.cancel(message));
+                } catch (RejectedExecutionException e) {
+                    LOG.log(Level.DEBUG, () -> "ignored " + message + ": the context is closed");
+                }
+            }
+        } else if ((Routing.ROUTE_METHOD.equals(method) || Routing.BROADCAST_METHOD.equals(method))
+                && context instanceof IpcMain main) {
+            main.route(this, message);
+        } else if (Routing.ROUTED_METHOD.equals(method) && context instanceof IpcRenderer) {
+            Routing.Routed routed;
+            try {
+                routed = context.routing().readRouted(message);
+            } catch (ProtocolViolation violation) {
+                LOG.log(Level.WARNING, () -> "bad " + method + " from " + link.describe() + ": " + violation.getMessage());
+                if (message.type() == Envelope.Type.REQUEST) {
+                    reply(wire.error(message.id(), violation.code(), violation.getMessage(), null, null));
+                }
+                return;
+            }
+            accept(routed.inner(), routed);
+        } else {
+            accept(message, null);
+        }
+    }
+
+    /** Queues a request or notification for the context's handlers, or refuses it if the context is closing. */
+    void accept(Envelope message, Routing.Routed from) {
+        context.workStarted();
+        if (!context.acceptsIncoming()) {
+            context.workDone();
+            dispatch.refuse(message, context.closingMessage());
+            return;
+        }
+        try {
+            inbound.execute(() -> dispatch.dispatch(message, from));
+        } catch (RejectedExecutionException e) {
+            context.workDone();
+            dispatch.refuse(message, context.closingMessage());
+        }
+    }
+
+    /** Main: remembers how to cancel a request this peer routed elsewhere, until its reply is relayed. */
+    void trackForward(Object requestId, Runnable cancel) {
+        forwards.put(requestId, cancel);
+    }
+
+    void untrackForward(Object requestId) {
+        forwards.remove(requestId);
+    }
+
+    private boolean cancelForward(Envelope message) {
+        if (forwards.isEmpty()) {
+            return false;
+        }
+        Object id;
+        try {
+            id = wire.cancelledId(message);
+        } catch (ProtocolViolation violation) {
+            return false;
+        }
+        Runnable cancel = id == null ? null : forwards.remove(id);
+        if (cancel == null) {
+            return false;
+        }
+        cancel.run();
+        return true;
+    }
+
     private void completePending(Envelope reply) {
-        PendingCall call = reply.id() instanceof Long id ? pending.remove(id) : null;
-        if (call == null) {
+        PendingCall call = reply.id() instanceof Long id ? pending.get(id) : null;
+        if (call == null || !pending.remove(call.id, call)) {
             // A reply after its deadline or cancellation, or to nothing we sent: dropped, by design.
             LOG.log(Level.DEBUG, () -> "dropped a reply with no waiting call: " + reply);
             return;
         }
-        cancelTimer(call);
+        // Complete first, then count the work done: a graceful close must not overtake the reply's delivery.
         call.reply.complete(reply);
+        cancelTimer(call);
+        context.workDone();
     }
 
     @Override
@@ -309,8 +491,15 @@ final class Connection implements Link.Listener {
         IpcDisconnectedException failure = disconnected(null, cause);
         for (PendingCall call : pending.values()) {
             if (pending.remove(call.id, call)) {
-                cancelTimer(call);
                 call.reply.completeExceptionally(failure);
+                cancelTimer(call);
+                context.workDone();
+            }
+        }
+        for (Object id : forwards.keySet()) {
+            Runnable cancel = forwards.remove(id);
+            if (cancel != null) {
+                cancel.run();
             }
         }
         dispatch.cancelAll();
@@ -332,7 +521,7 @@ final class Connection implements Link.Listener {
         }
     }
 
-    /** Runs on the context's executor, or right here if the context is closed and no longer runs tasks. */
+    /** Runs on the context's executor (after everything already queued for this peer), or here if it is shut down. */
     void executeOrRun(Runnable task) {
         try {
             inbound.execute(task);
@@ -372,7 +561,7 @@ final class Connection implements Link.Listener {
     }
 
     /** A request of ours that waits for its reply. */
-    private static final class PendingCall {
+    static final class PendingCall {
         final long id;
         final String channel;
         final MethodCodec codec;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A context's registry: at most one handler per channel (a second registration fails fast, as Electron's
@@ -14,16 +15,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class Handlers {
 
-    /** A request handler with the codec of its channel; {@code method} is {@code null} for untyped handlers. */
-    record HandlerEntry(MethodDescriptor<?> method, MethodCodec codec, IpcHandler handler) {
+    /**
+     * A request handler with the codec of its channel; {@code method} is {@code null} for untyped handlers;
+     * {@code spent} is {@code null} unless the handler serves only one request ({@code handleOnce}).
+     */
+    record HandlerEntry(MethodDescriptor<?> method, MethodCodec codec, IpcHandler handler, AtomicBoolean spent) {
         /** Whether the handler's result may be a future to wait for: typed async methods and every untyped handler. */
         boolean completesLater() {
             return method == null || method.kind() == MethodDescriptor.Kind.ASYNC;
         }
+
+        /** Takes the right to run: always for ordinary handlers, once for {@code handleOnce} ones. */
+        boolean claim() {
+            return spent == null || spent.compareAndSet(false, true);
+        }
     }
 
-    /** A one-way listener with the codec of its channel. */
-    record ListenerEntry(MethodDescriptor<?> method, MethodCodec codec, IpcListener listener) {}
+    /** A one-way listener with the codec of its channel; {@code spent} is {@code null} unless registered with {@code once}. */
+    record ListenerEntry(MethodDescriptor<?> method, MethodCodec codec, IpcListener listener, AtomicBoolean spent) {
+        boolean claim() {
+            return spent == null || spent.compareAndSet(false, true);
+        }
+    }
 
     private final Map<String, HandlerEntry> handlers = new ConcurrentHashMap<>();
     private final Map<String, List<ListenerEntry>> listeners = new ConcurrentHashMap<>();
@@ -53,13 +66,18 @@ final class Handlers {
         return () -> {
             synchronized (this) {
                 addedHandlers.forEach(e -> handlers.remove(e.getKey(), e.getValue()));
-                addedListeners.forEach(e -> removeListener(e.getKey(), e.getValue()));
+                addedListeners.forEach(e -> remove(e.getKey(), e.getValue()));
             }
         };
     }
 
     synchronized void removeHandler(String channel) {
         handlers.remove(channel);
+    }
+
+    /** Removes this very handler registration (a spent {@code handleOnce}), if it is still the channel's handler. */
+    synchronized void remove(String channel, HandlerEntry entry) {
+        handlers.remove(channel, entry);
     }
 
     /** Removes every registration of {@code listener} on {@code channel}. */
@@ -73,7 +91,17 @@ final class Handlers {
         }
     }
 
-    private void removeListener(String channel, ListenerEntry entry) {
+    /** Removes every listener of {@code channel}, or of every channel when {@code channel} is {@code null}. */
+    synchronized void removeAllListeners(String channel) {
+        if (channel == null) {
+            listeners.clear();
+        } else {
+            listeners.remove(channel);
+        }
+    }
+
+    /** Removes one listener registration. */
+    synchronized void remove(String channel, ListenerEntry entry) {
         List<ListenerEntry> list = listeners.get(channel);
         if (list != null) {
             list.remove(entry);

@@ -2,6 +2,7 @@ package io.typedipc.runtime;
 
 import io.typedipc.runtime.wire.Envelope;
 import io.typedipc.runtime.wire.ProtocolViolation;
+import io.typedipc.runtime.wire.Routing;
 import io.typedipc.runtime.wire.WireFormat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,6 +20,10 @@ import java.util.concurrent.ExecutionException;
  * Serves one connection's incoming requests and notifications on the context's executor: finds the handler or
  * listeners, decodes the arguments with their codec, runs the user's code with {@link IpcEvent#current()} set, and
  * sends the result or a well-formed error back. Also honours {@code $/cancelRequest} for requests still being served.
+ *
+ * <p>A request goes to the channel's handler; when the channel has none but has listeners, the listeners receive it
+ * and answer with {@link IpcEvent#setReturnValue} (Electron's {@code sendSync} + {@code event.returnValue}); with
+ * neither it fails with {@link ErrorCodes#METHOD_NOT_FOUND}. A one-way message goes to the listeners only.
  */
 final class InboundDispatch {
     private static final System.Logger LOG = System.getLogger(InboundDispatch.class.getName());
@@ -35,21 +40,33 @@ final class InboundDispatch {
         this.wire = context.wire();
     }
 
-    /** Runs on the context's executor. */
-    void dispatch(Envelope message) {
-        if (WireFormat.CANCEL_METHOD.equals(message.method())) {
-            cancelWorking(message);
-        } else if (message.type() == Envelope.Type.REQUEST) {
-            serveRequest(message);
+    /**
+     * Runs on the context's executor. {@code from} is the original sender of a message another renderer routed
+     * through main, else {@code null}. Each call ends the unit of work {@link Connection#accept} started.
+     */
+    void dispatch(Envelope message, Routing.Routed from) {
+        if (!connection.isOpen()) {
+            // Closed while this waited in the queue: nobody can receive the reply.
+            context.workDone();
+            return;
+        }
+        if (message.type() == Envelope.Type.REQUEST) {
+            serveRequest(message, from);
         } else {
-            deliverNotification(message);
+            try {
+                deliverNotification(message, from);
+            } finally {
+                context.workDone();
+            }
         }
     }
 
     /** Answers a request that will not be served, because the context is closing. */
     void refuse(Envelope message, String why) {
         if (message.type() == Envelope.Type.REQUEST) {
-            connection.reply(wire.error(message.id(), ErrorCodes.INTERNAL_ERROR, message.method() + ": " + why, null, null));
+            connection.reply(wire.error(message.id(), ErrorCodes.DISCONNECTED, message.method() + ": " + why, null, null));
+        } else {
+            LOG.log(Level.DEBUG, () -> "dropped " + message + ": " + why);
         }
     }
 
@@ -61,29 +78,61 @@ final class InboundDispatch {
         working.clear();
     }
 
-    private void serveRequest(Envelope message) {
+    /** A {@code $/cancelRequest} from the peer: cancels the named request's future if its handler still works. */
+    void cancel(Envelope message) {
+        Object id;
+        try {
+            id = wire.cancelledId(message);
+        } catch (ProtocolViolation violation) {
+            LOG.log(Level.DEBUG, () -> "ignored a malformed $/cancelRequest: " + violation.getMessage());
+            return;
+        }
+        CompletableFuture<?> future = id == null ? null : working.remove(id);
+        if (future != null) {
+            future.cancel(true);
+        }
+    }
+
+    private void serveRequest(Envelope message, Routing.Routed from) {
         Handlers.HandlerEntry entry = context.handlers().handler(message.method());
+        if (entry != null && !entry.claim()) {
+            entry = null; // a handleOnce handler that another request has already taken
+        }
         if (entry == null) {
+            List<Handlers.ListenerEntry> listeners = context.handlers().listeners(message.method());
+            if (!listeners.isEmpty()) {
+                serveWithListeners(message, from, listeners);
+                return;
+            }
             LOG.log(Level.DEBUG, () -> "no handler for request " + message + " from " + connection.describe());
-            connection.reply(wire.error(message.id(), ErrorCodes.METHOD_NOT_FOUND,
+            answer(wire.error(message.id(), ErrorCodes.METHOD_NOT_FOUND,
                     "no handler for channel '" + message.method() + "'", null, null));
             return;
+        }
+        if (entry.spent() != null) {
+            context.handlers().remove(message.method(), entry);
         }
         Object[] args;
         try {
             args = entry.codec().readParams(message, wire.mapper());
         } catch (ProtocolViolation violation) {
-            connection.reply(wire.error(message.id(), violation.code(), violation.getMessage(), null, null));
+            answer(wire.error(message.id(), violation.code(), violation.getMessage(), null, null));
             return;
         }
-        IpcEvent event = connection.eventFor(message.method());
+        IpcEvent event = connection.eventFor(message, from);
+        Handlers.HandlerEntry handler = entry;
         Object result;
         try {
-            result = event.runAsCurrent(() -> entry.handler().handle(event, args));
+            result = event.runAsCurrent(() -> handler.handler().handle(event, args));
         } catch (Throwable failure) {
             replyFailure(message, entry, failure);
             return;
         }
+        finish(message, entry, result);
+    }
+
+    /** Replies with a handler's (or listeners') result, waiting for it first if it is a future. */
+    private void finish(Envelope message, Handlers.HandlerEntry entry, Object result) {
         if (result instanceof CompletionStage<?> stage && entry.completesLater()) {
             CompletableFuture<?> future = stage.toCompletableFuture();
             working.put(message.id(), future);
@@ -102,6 +151,51 @@ final class InboundDispatch {
         }
     }
 
+    /** Electron's {@code sendSync} answered by {@code on} listeners through {@link IpcEvent#setReturnValue}. */
+    private void serveWithListeners(Envelope message, Routing.Routed from, List<Handlers.ListenerEntry> listeners) {
+        Handlers.HandlerEntry untyped = new Handlers.HandlerEntry(null, wire.untyped(), null, null);
+        IpcEvent event = connection.eventFor(message, from);
+        Throwable firstFailure = null;
+        boolean anyListener = false;
+        for (Handlers.ListenerEntry listener : listeners) {
+            if (!listener.claim()) {
+                continue;
+            }
+            if (listener.spent() != null) {
+                context.handlers().remove(message.method(), listener);
+            }
+            anyListener = true;
+            Object[] args;
+            try {
+                args = listener.codec().readParams(message, wire.mapper());
+            } catch (ProtocolViolation violation) {
+                answer(wire.error(message.id(), violation.code(), violation.getMessage(), null, null));
+                return;
+            }
+            try {
+                event.runAsCurrent(() -> {
+                    listener.listener().onMessage(event, args);
+                    return null;
+                });
+            } catch (Throwable failure) {
+                if (firstFailure == null) {
+                    firstFailure = failure;
+                }
+            }
+        }
+        if (firstFailure != null) {
+            replyFailure(message, untyped, firstFailure);
+        } else if (event.hasReturnValue()) {
+            finish(message, untyped, event.returnValue());
+        } else {
+            answer(wire.error(message.id(), anyListener ? ErrorCodes.APPLICATION_ERROR : ErrorCodes.METHOD_NOT_FOUND,
+                    anyListener
+                            ? message.method() + ": no listener set a return value (IpcEvent.setReturnValue)"
+                            : "no handler for channel '" + message.method() + "'",
+                    null, null));
+        }
+    }
+
     private void replyResult(Envelope message, Handlers.HandlerEntry entry, Object value) {
         byte[] frame;
         try {
@@ -111,13 +205,13 @@ final class InboundDispatch {
             frame = wire.error(message.id(), ErrorCodes.INTERNAL_ERROR,
                     message.method() + ": the result could not be encoded: " + e.getMessage(), null, null);
         }
-        connection.reply(frame);
+        answer(frame);
     }
 
     private void replyFailure(Envelope message, Handlers.HandlerEntry entry, Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof CancellationException) {
-            connection.reply(wire.error(message.id(), ErrorCodes.CANCELLED, message.method() + ": cancelled", null, null));
+            answer(wire.error(message.id(), ErrorCodes.CANCELLED, message.method() + ": cancelled", null, null));
             return;
         }
         MethodDescriptor.DeclaredError<?> declared =
@@ -134,17 +228,32 @@ final class InboundDispatch {
             LOG.log(Level.WARNING, "the handler of " + message.method() + " failed", cause);
         }
         String stackTrace = context.settings().sendStackTraces() ? stackTraceOf(cause) : null;
-        connection.reply(wire.error(message.id(), code, String.valueOf(cause.getMessage()), type, stackTrace));
+        answer(wire.error(message.id(), code, String.valueOf(cause.getMessage()), type, stackTrace));
     }
 
-    private void deliverNotification(Envelope message) {
+    /** Sends a request's one reply and ends its unit of work. */
+    private void answer(byte[] frame) {
+        try {
+            connection.reply(frame);
+        } finally {
+            context.workDone();
+        }
+    }
+
+    private void deliverNotification(Envelope message, Routing.Routed from) {
         List<Handlers.ListenerEntry> listeners = context.handlers().listeners(message.method());
         if (listeners.isEmpty()) {
             LOG.log(Level.DEBUG, () -> "no listener for " + message + " from " + connection.describe());
             return;
         }
-        IpcEvent event = connection.eventFor(message.method());
+        IpcEvent event = connection.eventFor(message, from);
         for (Handlers.ListenerEntry listener : listeners) {
+            if (!listener.claim()) {
+                continue;
+            }
+            if (listener.spent() != null) {
+                context.handlers().remove(message.method(), listener);
+            }
             Object[] args;
             try {
                 args = listener.codec().readParams(message, wire.mapper());
@@ -161,20 +270,6 @@ final class InboundDispatch {
             } catch (Throwable failure) {
                 LOG.log(Level.WARNING, "a listener of " + message.method() + " failed", failure);
             }
-        }
-    }
-
-    private void cancelWorking(Envelope message) {
-        Object id;
-        try {
-            id = wire.cancelledId(message);
-        } catch (ProtocolViolation violation) {
-            LOG.log(Level.DEBUG, () -> "ignored a malformed $/cancelRequest: " + violation.getMessage());
-            return;
-        }
-        CompletableFuture<?> future = id == null ? null : working.remove(id);
-        if (future != null) {
-            future.cancel(true);
         }
     }
 

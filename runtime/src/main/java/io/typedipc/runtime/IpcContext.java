@@ -1,12 +1,20 @@
 package io.typedipc.runtime;
 
 import io.typedipc.runtime.wire.MethodCodec;
+import io.typedipc.runtime.wire.Routing;
 import io.typedipc.runtime.wire.WireFormat;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the main context and renderer contexts share: the registry of handlers and listeners (the verbs of Electron's
@@ -14,14 +22,24 @@ import java.util.concurrent.Executor;
  * thread, one message at a time in arrival order, unless {@link IpcSettings.Builder#executor} supplies another.
  */
 public abstract sealed class IpcContext implements AutoCloseable permits IpcMain, IpcRenderer {
+    private static final int OPEN = 0;
+    private static final int CLOSING = 1;
+    private static final int CLOSED = 2;
+
     private final IpcSettings settings;
     private final WireFormat wire;
+    private final Routing routing;
     private final Handlers handlers = new Handlers();
     private final DispatchLoop loop;
+    private final AtomicInteger state = new AtomicInteger(OPEN);
+    /** Requests and one-way messages received and not yet answered or delivered, plus our requests not yet answered. */
+    private final AtomicInteger work = new AtomicInteger();
+    private final CompletableFuture<Void> quiet = new CompletableFuture<>();
 
     IpcContext(IpcSettings settings, String threadName) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.wire = new WireFormat(settings.mapper());
+        this.routing = new Routing(settings.mapper());
         this.loop = settings.executor() == null ? new DispatchLoop(threadName) : null;
     }
 
@@ -37,7 +55,19 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
     public Registration handle(String channel, IpcHandler handler) {
         checkChannel(channel);
         Objects.requireNonNull(handler, "handler");
-        return handlers.add(Map.of(channel, new Handlers.HandlerEntry(null, wire.untyped(), handler)), Map.of());
+        return handlers.add(Map.of(channel, new Handlers.HandlerEntry(null, wire.untyped(), handler, null)), Map.of());
+    }
+
+    /**
+     * Serves the next request on {@code channel} only, then removes itself (Electron's {@code handleOnce}).
+     *
+     * @throws IllegalStateException if the channel already has a handler
+     */
+    public Registration handleOnce(String channel, IpcHandler handler) {
+        checkChannel(channel);
+        Objects.requireNonNull(handler, "handler");
+        return handlers.add(Map.of(channel, new Handlers.HandlerEntry(null, wire.untyped(), handler, new AtomicBoolean())),
+                Map.of());
     }
 
     /** Removes the handler of {@code channel}, if any (Electron's {@code removeHandler}). */
@@ -46,18 +76,41 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
         handlers.removeHandler(channel);
     }
 
-    /** Listens for one-way messages on {@code channel} (Electron's {@code on}). A channel may have many listeners. */
+    /**
+     * Listens for one-way messages on {@code channel} (Electron's {@code on}). A channel may have many listeners.
+     * When the channel has no handler, its listeners also receive requests and answer them with
+     * {@link IpcEvent#setReturnValue} (Electron's {@code sendSync} + {@code event.returnValue}).
+     */
     public Registration on(String channel, IpcListener listener) {
         checkChannel(channel);
         Objects.requireNonNull(listener, "listener");
-        return handlers.add(Map.of(), Map.of(channel, new Handlers.ListenerEntry(null, wire.untyped(), listener)));
+        return handlers.add(Map.of(), Map.of(channel, new Handlers.ListenerEntry(null, wire.untyped(), listener, null)));
     }
 
-    /** Removes {@code listener} from {@code channel} (Electron's {@code off}). */
+    /** Like {@link #on}, for the next message on {@code channel} only (Electron's {@code once}). */
+    public Registration once(String channel, IpcListener listener) {
+        checkChannel(channel);
+        Objects.requireNonNull(listener, "listener");
+        return handlers.add(Map.of(),
+                Map.of(channel, new Handlers.ListenerEntry(null, wire.untyped(), listener, new AtomicBoolean())));
+    }
+
+    /** Removes {@code listener} from {@code channel} (Electron's {@code off}), also if registered with {@code once}. */
     public void off(String channel, IpcListener listener) {
         checkChannel(channel);
         Objects.requireNonNull(listener, "listener");
         handlers.removeListener(channel, listener);
+    }
+
+    /** Removes every listener of {@code channel}, typed ones included (Electron's {@code removeAllListeners(channel)}). */
+    public void removeAllListeners(String channel) {
+        checkChannel(channel);
+        handlers.removeAllListeners(channel);
+    }
+
+    /** Removes every listener of every channel; handlers stay (Electron's {@code removeAllListeners()}). */
+    public void removeAllListeners() {
+        handlers.removeAllListeners(null);
     }
 
     /**
@@ -74,8 +127,8 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
             MethodDescriptor<?> method = binding.method();
             MethodCodec codec = wire.codec(method);
             boolean duplicate = binding.handler() != null
-                    ? newHandlers.put(method.channel(), new Handlers.HandlerEntry(method, codec, binding.handler())) != null
-                    : newListeners.put(method.channel(), new Handlers.ListenerEntry(method, codec, binding.listener())) != null;
+                    ? newHandlers.put(method.channel(), new Handlers.HandlerEntry(method, codec, binding.handler(), null)) != null
+                    : newListeners.put(method.channel(), new Handlers.ListenerEntry(method, codec, binding.listener(), null)) != null;
             if (duplicate) {
                 throw new IllegalArgumentException("channel '" + method.channel() + "' is bound twice");
             }
@@ -83,14 +136,102 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
         return handlers.add(newHandlers, newListeners);
     }
 
-    /** Closes the context: its connections close and every request still waiting on them fails. */
+    /**
+     * Closes the context at once: its connections close, every request still waiting on them fails with
+     * {@link IpcDisconnectedException}, and asynchronous handlers still working are cancelled. Closing twice does
+     * nothing.
+     */
     @Override
     public abstract void close();
+
+    /**
+     * Closes the context gracefully: from now on it refuses new work — its own new requests and one-way messages
+     * throw {@link IpcDisconnectedException}, requests that arrive are answered with that error and one-way messages
+     * that arrive are dropped — while what is in flight finishes: requests already received are answered, and
+     * replies to requests already sent are awaited (they all have deadlines). Then it closes as {@link #close()}
+     * does. Call it from a thread of your own, not from a handler (whose own request would count as in flight).
+     *
+     * @param timeout how long to wait for in-flight work; what is left after it fails as with {@link #close()}
+     * @return whether everything in flight finished before the timeout
+     */
+    public boolean closeGracefully(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        long deadlineNanos = System.nanoTime() + timeout.toNanos();
+        state.compareAndSet(OPEN, CLOSING);
+        if (work.get() == 0) {
+            quiet.complete(null);
+        }
+        boolean drained;
+        try {
+            if (loop != null && loop.isLoopThread()) {
+                drained = loop.awaitServing(quiet, deadlineNanos);
+            } else {
+                quiet.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+                drained = true;
+            }
+        } catch (TimeoutException e) {
+            drained = false;
+        } catch (ExecutionException e) {
+            drained = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            drained = false;
+        }
+        close();
+        return drained;
+    }
+
+    /** Whether {@link #close()} or {@link #closeGracefully} has been called. */
+    public boolean isClosing() {
+        return state.get() != OPEN;
+    }
 
     // ---------------------------------------------------------------------------------- for the runtime itself
 
     WireFormat wire() {
         return wire;
+    }
+
+    Routing routing() {
+        return routing;
+    }
+
+    /** Marks the context closed; true the first time. */
+    boolean markClosed() {
+        boolean first = state.getAndSet(CLOSED) != CLOSED;
+        if (work.get() == 0) {
+            quiet.complete(null);
+        }
+        return first;
+    }
+
+    boolean isClosed() {
+        return state.get() == CLOSED;
+    }
+
+    void workStarted() {
+        work.incrementAndGet();
+    }
+
+    void workDone() {
+        if (work.decrementAndGet() == 0 && state.get() != OPEN) {
+            quiet.complete(null);
+        }
+    }
+
+    boolean acceptsIncoming() {
+        return state.get() == OPEN;
+    }
+
+    /** Refuses new outgoing messages once the context is closing. */
+    void ensureOpenForOutgoing(String channel) {
+        if (state.get() != OPEN) {
+            throw new IpcDisconnectedException(channel + ": " + closingMessage());
+        }
+    }
+
+    String closingMessage() {
+        return this + (state.get() == CLOSING ? " is closing" : " is closed") + " and takes no new work";
     }
 
     Handlers handlers() {

@@ -1,9 +1,20 @@
 package io.typedipc.runtime;
 
+import java.util.Optional;
+
 /**
  * The message being handled: its channel and who sent it. Untyped handlers and listeners receive it as an argument;
  * typed service implementations, whose methods have no place for it, call {@link #current()} — so a handler can
- * validate the sender (Electron's security checklist, item 17) and send back to it.
+ * validate the sender (Electron's security checklist, item 17) and send back to it, untyped or typed:
+ *
+ * <pre>{@code
+ * IpcEvent event = IpcEvent.current();
+ * if (!event.senderName().equals("inspector")) throw new SecurityException("not for " + event.senderName());
+ * new SceneEventsSender(event.sender()).selectionChanged(uuid);   // a generated sender bound to the sender
+ * }</pre>
+ *
+ * <p>A listener registered with {@code on} also receives requests on its channel when the channel has no handler
+ * (Electron's {@code sendSync} + {@code event.returnValue}): it answers with {@link #setReturnValue}.
  */
 public final class IpcEvent {
     private static final ThreadLocal<IpcEvent> CURRENT = new ThreadLocal<>();
@@ -15,12 +26,18 @@ public final class IpcEvent {
     private final IpcPeer sender;
     private final int senderId;
     private final String senderName;
+    private final boolean routed;
+    private final boolean expectsReply;
+    private volatile boolean returnValueSet;
+    private volatile Object returnValue;
 
-    IpcEvent(String channel, IpcPeer sender, int senderId, String senderName) {
+    IpcEvent(String channel, IpcPeer sender, int senderId, String senderName, boolean routed, boolean expectsReply) {
         this.channel = channel;
         this.sender = sender;
         this.senderId = senderId;
         this.senderName = senderName;
+        this.routed = routed;
+        this.expectsReply = expectsReply;
     }
 
     /**
@@ -42,12 +59,24 @@ public final class IpcEvent {
         return channel;
     }
 
-    /** Who sent the message: a {@link RendererHandle} in main, the main context in a renderer. */
+    /**
+     * Who sent the message, as a peer to message back: a {@link RendererHandle} in main; in a renderer, the main
+     * context, or — for a message another renderer sent through main ({@link #isRouted()}) — a peer that routes back
+     * to that renderer through main. Hand it to a generated sender to answer typed.
+     */
     public IpcPeer sender() {
         return sender;
     }
 
-    /** The sender's id, stable while it is connected: {@link #MAIN_ID} for main, else the renderer's id. */
+    /** In main: the handle of the renderer that sent the message. Empty in renderers. */
+    public Optional<RendererHandle> senderHandle() {
+        return sender instanceof RendererHandle handle ? Optional.of(handle) : Optional.empty();
+    }
+
+    /**
+     * The sender's id, stable while it is connected: {@link #MAIN_ID} for main, else the id main gave the renderer
+     * (also for routed messages, so {@code renderer.peer(event.senderId())} reaches the sender).
+     */
     public int senderId() {
         return senderId;
     }
@@ -55,6 +84,37 @@ public final class IpcEvent {
     /** The sender's name: {@code "main"}, or the name its renderer was connected under. */
     public String senderName() {
         return senderName;
+    }
+
+    /** Whether another renderer sent this message through main ({@code renderer.peer(...)} or a renderer's broadcast). */
+    public boolean isRouted() {
+        return routed;
+    }
+
+    /** Whether the message is a request that waits for a reply (as opposed to a one-way message). */
+    public boolean expectsReply() {
+        return expectsReply;
+    }
+
+    /**
+     * Answers the request this listener received (Electron's {@code event.returnValue = value}). Only listeners
+     * registered with {@code on}/{@code once} use it, and only for requests on a channel that has no handler; the
+     * last value set wins. A {@link java.util.concurrent.CompletionStage} is waited for, as a handler's would be.
+     * Ignored for one-way messages ({@link #expectsReply()} is {@code false}).
+     */
+    public void setReturnValue(Object value) {
+        this.returnValue = value;
+        this.returnValueSet = true;
+    }
+
+    /** The value set with {@link #setReturnValue}, or {@code null}. */
+    public Object returnValue() {
+        return returnValue;
+    }
+
+    /** Whether a listener set a return value. */
+    public boolean hasReturnValue() {
+        return returnValueSet;
     }
 
     /** Sends a one-way message back to the sender (Electron's {@code event.reply}). */
@@ -84,6 +144,6 @@ public final class IpcEvent {
 
     @Override
     public String toString() {
-        return "IpcEvent{" + channel + " from " + senderName + "#" + senderId + "}";
+        return "IpcEvent{" + channel + " from " + senderName + "#" + senderId + (routed ? " via main" : "") + "}";
     }
 }

@@ -1,62 +1,50 @@
 package io.typedipc.runtime;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 /**
  * The future of an asynchronous request. Cancelling it cancels the request on the peer ({@code $/cancelRequest}).
- * Waiting on it ({@code get}, {@code join}) from the context's dispatch thread keeps serving that thread's messages,
- * so waiting in a handler cannot deadlock the context. Stages derived from it are plain {@link CompletableFuture}s.
+ *
+ * <p>Waiting on it ({@code get}, {@code join}) never waits forever and never deadlocks its context: the request has a
+ * deadline, a wait on the context's dispatch thread keeps serving that thread's messages, and a wait on any other
+ * thread (such as the only thread of an application-supplied executor, where the reply would normally be delivered)
+ * takes the reply itself when it arrives. Stages derived from it ({@code thenApply}, ...) wait the same way.
  */
-final class IpcFuture<T> extends CompletableFuture<T> {
+final class IpcFuture<T> extends ServingFuture<T> {
     private final Connection connection;
-    private final long requestId;
+    private final Connection.PendingCall call;
 
-    IpcFuture(Connection connection, long requestId) {
+    IpcFuture(Connection connection, Connection.PendingCall call) {
+        super(null);
         this.connection = connection;
-        this.requestId = requestId;
+        this.call = call;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    @Override
+    IpcFuture<?> root() {
+        return this;
     }
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
         boolean cancelled = super.cancel(mayInterruptIfRunning);
         if (cancelled) {
-            connection.cancelOutgoing(requestId);
+            connection.cancelOutgoing(call);
         }
         return cancelled;
     }
 
-    @Override
-    public T get() throws InterruptedException, ExecutionException {
-        connection.serveUntilDone(this, Long.MAX_VALUE);
-        return super.get();
-    }
-
-    @Override
-    public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-        connection.serveUntilDone(this, System.nanoTime() + unit.toNanos(timeout));
-        return super.get(timeout, unit);
-    }
-
-    @Override
-    public T join() {
-        try {
-            connection.serveUntilDone(this, Long.MAX_VALUE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Waits (serving, on the dispatch thread) until the reply or failure is in, and settles this future with it. */
+    void settleWhenAnswered(long deadlineNanos) throws InterruptedException {
+        if (!isDone()) {
+            connection.awaitAndSettle(this, call, deadlineNanos);
         }
-        return super.join();
-    }
-
-    @Override
-    public <U> CompletableFuture<U> newIncompleteFuture() {
-        return new CompletableFuture<>();
     }
 
     @Override
     public String toString() {
-        return "IpcFuture{request #" + requestId + ", " + super.toString() + "}";
+        return "IpcFuture{request #" + call.id + " " + call.channel + ", " + super.toString() + "}";
     }
 }

@@ -1,22 +1,34 @@
 package io.typedipc.runtime;
 
 import io.typedipc.runtime.transport.Link;
+import io.typedipc.runtime.wire.Envelope;
+import io.typedipc.runtime.wire.MethodCodec;
+import io.typedipc.runtime.wire.ProtocolViolation;
+import io.typedipc.runtime.wire.Routing;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * The main context: serves channels for its renderers and can message each of them (Electron's {@code ipcMain}).
+ * The main context: serves channels for its renderers and can message each of them (Electron's {@code ipcMain}),
+ * broadcast to all of them, and forwards what renderers send to each other.
  *
  * <pre>{@code
  * IpcMain main = IpcMain.create();
  * AssetDbDispatcher.register(main, new AssetDbService());
  * IpcRenderer panel = IpcRenderer.connectInProcess(main, "assets-panel");
  * AssetDb assetDb = new AssetDbSender(panel);
+ * new SceneEventsSender(main.broadcast()).saved("db://assets/a.scene");   // one-way, to every renderer
  * }</pre>
  */
 public final class IpcMain extends IpcContext {
@@ -24,7 +36,9 @@ public final class IpcMain extends IpcContext {
 
     private final AtomicInteger nextRendererId = new AtomicInteger();
     private final Map<Integer, RendererHandle> renderers = new ConcurrentSkipListMap<>();
-    private volatile boolean closed;
+    private final List<Consumer<RendererHandle>> connectedListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<RendererHandle>> disconnectedListeners = new CopyOnWriteArrayList<>();
+    private final OneWayPeer everyRenderer = new Broadcast(null);
 
     private IpcMain(IpcSettings settings) {
         super(settings, "typed-ipc-main");
@@ -40,19 +54,23 @@ public final class IpcMain extends IpcContext {
     }
 
     /**
-     * Connects a renderer over {@code link} (any transport) and starts serving it.
+     * Connects a renderer over {@code link} (any transport) and starts serving it. The renderer-connected listeners
+     * run (on main's dispatch thread or executor) before any of the renderer's messages is handled.
      *
      * @param name a name for logs and lookups, such as {@code "assets-panel"}
+     * @throws IllegalStateException if this main is closing or closed
      */
     public RendererHandle attach(Link link, String name) {
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(name, "name");
-        if (closed) {
+        if (isClosing()) {
+            link.close();
             throw new IllegalStateException("this IpcMain is closed");
         }
         Connection connection = new Connection(this, link);
         RendererHandle handle = new RendererHandle(nextRendererId.incrementAndGet(), name, this, connection);
         renderers.put(handle.id(), handle);
+        connection.executeOrRun(() -> notifyListeners(connectedListeners, handle, "connected"));
         connection.start(handle, handle.id(), name);
         LOG.log(Level.DEBUG, () -> "connected " + handle + " over " + link.describe());
         return handle;
@@ -73,20 +91,317 @@ public final class IpcMain extends IpcContext {
         return renderers.values().stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
-    /** Disconnects every renderer (their pending requests fail at once) and stops the dispatch thread. */
+    /**
+     * A peer for the renderer named {@code name}, looked up on every message (so a panel that reconnects under the
+     * same name is found again). When no such renderer is connected, requests fail with
+     * {@link NoSuchRendererException} (Cocos Creator's {@code ENOPANEL}) and one-way messages throw it.
+     */
+    public IpcPeer peer(String name) {
+        Objects.requireNonNull(name, "name");
+        return new LookupPeer("renderer '" + name + "'", () -> renderer(name));
+    }
+
+    /** A peer for the renderer with this id; see {@link #peer(String)}. */
+    public IpcPeer peer(int id) {
+        return new LookupPeer("renderer #" + id, () -> renderer(id));
+    }
+
+    /**
+     * Every connected renderer, as a one-way target (Cocos Creator's {@code sendToWins}): hand it to the generated
+     * sender of an interface whose methods are all one-way. Renderers that connect later are included.
+     */
+    public OneWayPeer broadcast() {
+        return everyRenderer;
+    }
+
+    /** Every connected renderer but {@code excluded} (typically {@code IpcEvent.current().senderHandle()}). */
+    public OneWayPeer broadcastExcept(RendererHandle excluded) {
+        return new Broadcast(Objects.requireNonNull(excluded, "excluded"));
+    }
+
+    /** Sends a one-way message to every connected renderer. */
+    public void broadcast(String channel, Object... args) {
+        everyRenderer.send(channel, args);
+    }
+
+    /**
+     * Runs {@code listener} for every renderer that connects from now on, on main's dispatch thread (or executor),
+     * before the renderer's first message is handled.
+     */
+    public Registration onRendererConnected(Consumer<RendererHandle> listener) {
+        Objects.requireNonNull(listener, "listener");
+        connectedListeners.add(listener);
+        return () -> connectedListeners.remove(listener);
+    }
+
+    /**
+     * Runs {@code listener} for every renderer that disconnects (it closed, its process ended, or main disconnected
+     * it), on main's dispatch thread (or executor), after the renderer's last message was handled.
+     */
+    public Registration onRendererDisconnected(Consumer<RendererHandle> listener) {
+        Objects.requireNonNull(listener, "listener");
+        disconnectedListeners.add(listener);
+        return () -> disconnectedListeners.remove(listener);
+    }
+
+    /**
+     * Disconnects every renderer at once (their pending requests fail with {@link IpcDisconnectedException}, on both
+     * sides) and stops the dispatch thread once the disconnect events have run.
+     */
     @Override
     public void close() {
-        closed = true;
+        markClosed();
         for (RendererHandle renderer : renderers.values()) {
             renderer.disconnect();
         }
-        stopDispatching();
+        if (renderers.isEmpty()) {
+            stopDispatching();
+        }
     }
 
     @Override
     void connectionClosed(Connection connection, Throwable cause) {
-        renderers.values().removeIf(handle -> handle.connection() == connection);
+        RendererHandle handle = null;
+        for (RendererHandle candidate : renderers.values()) {
+            if (candidate.connection() == connection) {
+                handle = candidate;
+                renderers.remove(candidate.id(), candidate);
+            }
+        }
         LOG.log(cause == null ? Level.DEBUG : Level.INFO,
                 () -> "renderer on " + connection.describe() + " disconnected" + (cause == null ? "" : ": " + cause));
+        if (handle != null) {
+            RendererHandle gone = handle;
+            connection.executeOrRun(() -> notifyListeners(disconnectedListeners, gone, "disconnected"));
+        }
+        if (isClosed() && renderers.isEmpty()) {
+            stopDispatching(); // after the events queued above
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "IpcMain";
+    }
+
+    private static void notifyListeners(List<Consumer<RendererHandle>> listeners, RendererHandle handle, String what) {
+        for (Consumer<RendererHandle> listener : listeners) {
+            try {
+                listener.accept(handle);
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.WARNING, "a renderer-" + what + " listener failed for " + handle, e);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ routing
+
+    /**
+     * A {@code $/route} or {@code $/broadcast} from the renderer on {@code origin}. Runs on that link's thread: it
+     * only copies bytes between links (main's own listeners, for {@code includeMain}, are queued as usual).
+     */
+    void route(Connection origin, Envelope message) {
+        boolean request = message.type() == Envelope.Type.REQUEST;
+        Routing.Route route;
+        try {
+            route = routing().readRoute(message);
+        } catch (ProtocolViolation violation) {
+            LOG.log(Level.WARNING, () -> "bad " + message.method() + " from " + origin.describe() + ": " + violation.getMessage());
+            if (request) {
+                origin.reply(wire().error(message.id(), violation.code(), violation.getMessage(), null, null));
+            }
+            return;
+        }
+        if (Routing.BROADCAST_METHOD.equals(message.method())) {
+            if (request) {
+                origin.reply(wire().error(message.id(), ErrorCodes.INVALID_REQUEST,
+                        Routing.BROADCAST_METHOD + " is one-way: send it as a notification", null, null));
+                return;
+            }
+            if (!acceptsIncoming()) {
+                LOG.log(Level.DEBUG, () -> "dropped a broadcast from " + origin.describe() + ": " + closingMessage());
+                return;
+            }
+            byte[] frame = routing().routed(null, origin.remoteId(), origin.remoteName(), route.inner());
+            for (RendererHandle renderer : renderers.values()) {
+                if (!(route.excludeSender() && renderer.connection() == origin)) {
+                    renderer.connection().sendRaw(frame.clone());
+                }
+            }
+            if (route.includeMain()) {
+                origin.accept(route.inner(), null);
+            }
+            return;
+        }
+        Object originId = message.id();
+        workStarted();
+        if (!acceptsIncoming()) {
+            workDone();
+            if (request) {
+                origin.reply(wire().error(originId, ErrorCodes.DISCONNECTED,
+                        route.inner().method() + ": " + closingMessage(), null, null));
+            }
+            return;
+        }
+        try {
+            RendererHandle target = resolve(route.to());
+            if (target == null || !target.isConnected()) {
+                String text = route.inner().method() + ": no renderer " + describeTarget(route.to()) + " is connected";
+                LOG.log(Level.DEBUG, () -> text + " (sent by " + origin.describe() + ")");
+                if (request) {
+                    origin.reply(wire().error(originId, ErrorCodes.NO_SUCH_RENDERER, text, null, null));
+                }
+                return;
+            }
+            if (!request) {
+                target.connection().sendRaw(routing().routed(null, origin.remoteId(), origin.remoteName(), route.inner()));
+                return;
+            }
+            forward(origin, originId, target, route);
+        } finally {
+            workDone();
+        }
+    }
+
+    private void forward(Connection origin, Object originId, RendererHandle target, Routing.Route route) {
+        Duration deadline = route.deadlineMillis() > 0 ? Duration.ofMillis(route.deadlineMillis()) : settings().defaultDeadline();
+        String channel = route.inner().method();
+        workStarted(); // until the reply is relayed
+        Runnable cancel;
+        try {
+            cancel = target.connection().forward(
+                    id -> routing().routed(id, origin.remoteId(), origin.remoteName(), route.inner()), deadline,
+                    (reply, failure) -> {
+                        origin.untrackForward(originId);
+                        try {
+                            origin.reply(failure == null
+                                    ? routing().relay(originId, reply)
+                                    : wire().error(originId, codeOf(failure), channel + ": " + failure.getMessage(), null, null));
+                        } finally {
+                            workDone();
+                        }
+                    });
+        } catch (IpcDisconnectedException e) {
+            workDone();
+            origin.reply(wire().error(originId, ErrorCodes.NO_SUCH_RENDERER,
+                    channel + ": renderer " + target.name() + "#" + target.id() + " is not connected", null, null));
+            return;
+        }
+        origin.trackForward(originId, cancel);
+    }
+
+    private static int codeOf(Throwable failure) {
+        if (failure instanceof IpcException ipc) {
+            return ipc.code();
+        }
+        return failure instanceof CancellationException ? ErrorCodes.CANCELLED : ErrorCodes.INTERNAL_ERROR;
+    }
+
+    private RendererHandle resolve(Object to) {
+        if (to instanceof Long id) {
+            return id > 0 && id <= Integer.MAX_VALUE ? renderers.get((int) (long) id) : null;
+        }
+        return to instanceof String name ? renderer(name).orElse(null) : null;
+    }
+
+    private static String describeTarget(Object to) {
+        return to instanceof String name ? "'" + name + "'" : "#" + to;
+    }
+
+    // ------------------------------------------------------------------------------------------------ peers
+
+    /** Sends one-way messages to every connected renderer, or all but one; encodes each message once. */
+    private final class Broadcast implements OneWayPeer {
+        private final RendererHandle excluded;
+
+        Broadcast(RendererHandle excluded) {
+            this.excluded = excluded;
+        }
+
+        @Override
+        public void send(String channel, Object... args) {
+            checkChannel(channel);
+            deliver(channel, wire().untyped(), Outbound.argsOrEmpty(args));
+        }
+
+        @Override
+        public void send(MethodDescriptor<?> method, Object... args) {
+            Outbound.requireKind(method, MethodDescriptor.Kind.ONE_WAY);
+            deliver(method.channel(), wire().codec(method), Outbound.argsOrEmpty(args));
+        }
+
+        private void deliver(String channel, MethodCodec codec, Object[] args) {
+            ensureOpenForOutgoing(channel);
+            byte[] frame = wire().notification(channel, codec, args);
+            for (RendererHandle renderer : renderers.values()) {
+                if (renderer != excluded) {
+                    renderer.connection().sendRaw(frame.clone());
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return excluded == null ? "every renderer" : "every renderer but " + excluded;
+        }
+    }
+
+    /** A peer that finds its renderer on every message. */
+    private static final class LookupPeer implements IpcPeer {
+        private final String description;
+        private final Supplier<Optional<RendererHandle>> lookup;
+
+        LookupPeer(String description, Supplier<Optional<RendererHandle>> lookup) {
+            this.description = description;
+            this.lookup = lookup;
+        }
+
+        private RendererHandle target(String channel) {
+            return lookup.get().filter(RendererHandle::isConnected).orElseThrow(
+                    () -> new NoSuchRendererException(channel + ": no " + description + " is connected"));
+        }
+
+        @Override
+        public void send(String channel, Object... args) {
+            target(channel).send(channel, args);
+        }
+
+        @Override
+        public void send(MethodDescriptor<?> method, Object... args) {
+            target(method.channel()).send(method, args);
+        }
+
+        @Override
+        public Object sendSync(String channel, Object... args) {
+            return target(channel).sendSync(channel, args);
+        }
+
+        @Override
+        public CompletableFuture<Object> invoke(String channel, Object... args) {
+            try {
+                return target(channel).invoke(channel, args);
+            } catch (NoSuchRendererException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        @Override
+        public <R> R call(MethodDescriptor<R> method, CallOptions options, Object... args) {
+            return target(method.channel()).call(method, options, args);
+        }
+
+        @Override
+        public <R> CompletableFuture<R> invoke(MethodDescriptor<R> method, CallOptions options, Object... args) {
+            try {
+                return target(method.channel()).invoke(method, options, args);
+            } catch (NoSuchRendererException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
     }
 }

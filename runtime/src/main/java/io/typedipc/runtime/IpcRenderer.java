@@ -53,6 +53,40 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
         return renderer;
     }
 
+    /**
+     * Another renderer, by the name main knows it under, reached through main (Cocos Creator's {@code sendToPanel}):
+     * hand it to a generated sender to call that renderer's channels typed. The name is looked up in main on every
+     * message; if no renderer of that name is connected, requests fail with {@link NoSuchRendererException} and
+     * one-way messages are dropped by main. The receiving handler sees this renderer as the sender.
+     */
+    public IpcPeer peer(String rendererName) {
+        Objects.requireNonNull(rendererName, "rendererName");
+        return new RoutedPeer(this, connection, rendererName);
+    }
+
+    /** Another renderer by its id (as in {@link IpcEvent#senderId()}), reached through main; see {@link #peer(String)}. */
+    public IpcPeer peer(int rendererId) {
+        if (rendererId <= 0) {
+            throw new IllegalArgumentException("renderer ids are positive; main is reached through the renderer itself");
+        }
+        return new RoutedPeer(this, connection, (long) rendererId);
+    }
+
+    /** Every renderer, this one included, through main, as a one-way target (Cocos Creator's {@code sendToWins}). */
+    public OneWayPeer broadcast() {
+        return new Broadcast(false, false);
+    }
+
+    /** Every other renderer, through main (Cocos Creator's {@code sendToWins} with {@code excludeSelf}). */
+    public OneWayPeer broadcastToOthers() {
+        return new Broadcast(true, false);
+    }
+
+    /** Main and every renderer, this one included (Cocos Creator's {@code sendToAll}). */
+    public OneWayPeer broadcastToAll() {
+        return new Broadcast(false, true);
+    }
+
     /** This renderer's own name. */
     public String name() {
         return name;
@@ -103,16 +137,47 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
         return outbound.invoke(method, options, args);
     }
 
-    /** Closes the connection to main (pending requests fail at once) and stops the dispatch thread. */
+    /**
+     * Closes the connection to main at once (pending requests fail with {@link IpcDisconnectedException}, on both
+     * sides) and stops the dispatch thread after what is queued.
+     */
     @Override
     public void close() {
+        markClosed();
         connection.close();
-        stopDispatching();
     }
 
     @Override
     void connectionClosed(Connection closed, Throwable cause) {
+        markClosed(); // main went away: nothing can be sent any more
         closedLatch.countDown();
+        stopDispatching();
+    }
+
+    /** One-way messages that main spreads to every renderer ({@code $/broadcast}). */
+    private final class Broadcast implements OneWayPeer {
+        private final boolean excludeSelf;
+        private final boolean includeMain;
+
+        Broadcast(boolean excludeSelf, boolean includeMain) {
+            this.excludeSelf = excludeSelf;
+            this.includeMain = includeMain;
+        }
+
+        @Override
+        public void send(String channel, Object... args) {
+            checkChannel(channel);
+            Object[] values = Outbound.argsOrEmpty(args);
+            connection.notify(channel, () -> routing().broadcast(channel, wire().untyped(), values, excludeSelf, includeMain));
+        }
+
+        @Override
+        public void send(MethodDescriptor<?> method, Object... args) {
+            Outbound.requireKind(method, MethodDescriptor.Kind.ONE_WAY);
+            Object[] values = Outbound.argsOrEmpty(args);
+            connection.notify(method.channel(),
+                    () -> routing().broadcast(method.channel(), wire().codec(method), values, excludeSelf, includeMain));
+        }
     }
 
     @Override

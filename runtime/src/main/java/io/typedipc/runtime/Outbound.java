@@ -57,14 +57,14 @@ final class Outbound implements IpcPeer {
                 options.effectiveDeadline(method, context.settings().defaultDeadline()), argsOrEmpty(args));
     }
 
-    private static void requireKind(MethodDescriptor<?> method, MethodDescriptor.Kind kind) {
+    static void requireKind(MethodDescriptor<?> method, MethodDescriptor.Kind kind) {
         Objects.requireNonNull(method, "method");
         if (method.kind() != kind) {
             throw new IllegalArgumentException(method.channel() + " is a " + method.kind() + " method, not " + kind);
         }
     }
 
-    private static Object[] argsOrEmpty(Object[] args) {
+    static Object[] argsOrEmpty(Object[] args) {
         return args == null ? new Object[] {null} : args;
     }
 }
