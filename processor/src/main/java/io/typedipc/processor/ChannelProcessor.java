@@ -142,7 +142,7 @@ public final class ChannelProcessor extends AbstractProcessor {
                 writer.write(manifest.write(channels));
             }
         } catch (IOException e) {
-            diagnostics.error(ErrorTag.INTERNAL_ERROR, type, "could not write the generated files for "
+            diagnostics.error(ErrorTag.CANNOT_WRITE, type, "could not write the generated files for "
                     + type.getSimpleName() + ": " + e.getMessage() + "; if another class already has the name "
                     + channels.senderName().simpleName() + " or " + channels.dispatcherName().simpleName()
                     + ", rename it");

@@ -25,6 +25,7 @@ enum ErrorTag {
     ONE_WAY_THROWS("TypedIpcOneWayThrows"),
     RESERVED_NAME("TypedIpcReservedName"),
     UNRESOLVED_TYPE("TypedIpcUnresolvedType"),
+    CANNOT_WRITE("TypedIpcCannotWrite"),
     INTERNAL_ERROR("TypedIpcInternalError");
 
     private final String tag;
