@@ -1,0 +1,71 @@
+'use strict';
+// A JSON-RPC peer written only with vscode-jsonrpc, as a Node.js program in another language would be. It is launched
+// by VscodeJsonRpcInteropTest as a renderer over its stdin/stdout (Content-Length framing), serves the "node:*"
+// channels, and on "node:run-scenario" calls the typed Java channels "interop:*" and reports what it got.
+// Diagnostics go to stderr: stdout carries the protocol.
+
+const rpc = require('vscode-jsonrpc/node');
+
+const connection = rpc.createMessageConnection(
+    new rpc.StreamMessageReader(process.stdin),
+    new rpc.StreamMessageWriter(process.stdout));
+
+const logged = [];
+
+connection.onNotification('node:log', (line) => {
+    logged.push(line);
+});
+connection.onRequest('node:logged', () => logged);
+connection.onRequest('node:multiply', (a, b) => a * b);
+connection.onRequest('node:fail', (why) => {
+    throw new rpc.ResponseError(-32050, 'node refuses: ' + why);
+});
+
+async function failureOf(promise) {
+    try {
+        await promise;
+    } catch (error) {
+        return error;
+    }
+    throw new Error('expected the request to fail');
+}
+
+connection.onRequest('node:run-scenario', async () => runScenario());
+
+async function runScenario() {
+    await connection.sendNotification('interop:note', 'hello from node');
+    const added = await connection.sendRequest('interop:add', 2, 40);
+    const upper = await connection.sendRequest('interop:upper', 'shout');
+    // By-name params, as an object: {"p": {...}, "dx": 10, "dy": 20}.
+    const moved = await connection.sendRequest('interop:move', rpc.ParameterStructures.byName,
+        { p: { x: 1, y: 2 }, dx: 10, dy: 20 });
+    const checked = await connection.sendRequest('interop:check-name', 'good-name');
+    const declared = await failureOf(connection.sendRequest('interop:check-name', 'bad name'));
+
+    const source = new rpc.CancellationTokenSource();
+    const waiting = connection.sendRequest('interop:wait-for-cancel', 'job-1', source.token);
+    source.cancel();
+    const cancelled = await failureOf(waiting);
+
+    const unknown = await failureOf(connection.sendRequest('interop:no-such-channel', 1));
+    return {
+        added,
+        upper,
+        moved,
+        checked,
+        declaredCode: declared.code,
+        declaredType: declared.data && declared.data.type,
+        declaredMessage: declared.message,
+        cancelledCode: cancelled.code,
+        unknownCode: unknown.code,
+    };
+}
+
+connection.onClose(() => {
+    process.stderr.write('node peer: the connection closed; exiting\n');
+    process.exit(0);
+});
+connection.onError((error) => {
+    process.stderr.write('node peer: connection error ' + error + '\n');
+});
+connection.listen();

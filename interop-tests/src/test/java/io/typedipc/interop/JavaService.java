@@ -1,0 +1,26 @@
+package io.typedipc.interop;
+
+import io.typedipc.Channel;
+import java.util.concurrent.CompletableFuture;
+
+/** Channels Java serves and the Node.js peer calls: every shape, a declared error, a cancellable request. */
+@Channel("interop")
+public interface JavaService {
+    /** One-way: {@code interop:note}. */
+    void note(String text);
+
+    /** Blocking: {@code interop:add}. */
+    int add(int a, int b);
+
+    /** Asynchronous: {@code interop:upper}. */
+    CompletableFuture<String> upper(String text);
+
+    /** Takes a record; the peer sends it by name: {@code interop:move}. */
+    Point move(Point p, int dx, int dy);
+
+    /** Fails with a declared exception for names with spaces: {@code interop:check-name}. */
+    String checkName(String name) throws BadNameException;
+
+    /** Never completes by itself; the peer cancels it: {@code interop:wait-for-cancel}. */
+    CompletableFuture<String> waitForCancel(String tag);
+}

@@ -1,0 +1,3 @@
+package io.typedipc.interop;
+
+public record Point(int x, int y) {}
