@@ -106,8 +106,8 @@ public final class ChannelProcessor extends AbstractProcessor {
                         + type.getSimpleName() + " (please report this, with the interface): " + stackTrace(e));
             }
         }
-        // Claimed: no other processor has business with @Channel, and javac's -Xlint:processing stays quiet.
-        return true;
+        // Not claimed: claiming would stop later "*" processors from running when @Channel is all there is.
+        return false;
     }
 
     /** The interface an annotated element belongs to: itself for a type, the enclosing type for a method. */
