@@ -13,7 +13,7 @@ public final class TransportFixtures {
     private TransportFixtures() {}
 
     public static Stream<TransportFixture> all() {
-        return Stream.of(new InProcess());
+        return Stream.concat(Stream.of(new InProcess()), io.typedipc.runtime.transport.StreamTransportFixtures.all());
     }
 
     /** Two contexts in one JVM over {@code InProcessLink}; frames are still encoded JSON-RPC. */
