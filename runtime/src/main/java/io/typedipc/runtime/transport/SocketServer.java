@@ -165,15 +165,23 @@ public final class SocketServer implements AutoCloseable {
         try {
             InputStream in = new BufferedInputStream(SocketStreams.input(channel), 8192);
             OutputStream out = SocketStreams.output(channel);
-            String name = SocketTransport.acceptHello(in, out, tokenBytes, main.settings().wireLimits());
-            if (name == null || !timeout.cancel(false) || closed) {
+            SocketTransport.Hello hello = SocketTransport.acceptHello(in, out, tokenBytes, main.settings().wireLimits());
+            if (hello == null || !timeout.cancel(false) || closed) {
                 LOG.log(Level.INFO, () -> "refused a connection on " + address);
                 SocketTransport.closeQuietly(channel);
                 return;
             }
-            StreamLink link = new StreamLink(in, out, channel, "socket " + address + " renderer " + name,
+            StreamLink link = new StreamLink(in, out, channel, "socket " + address + " renderer " + hello.name(),
                     main.settings().wireLimits());
-            main.attach(link, name);
+            // The reply is the link's first frame: it goes out once main has attached the renderer, so a renderer
+            // whose connect() returned is already known to main, and nothing main sends can overtake the reply.
+            link.send(hello.reply());
+            try {
+                main.attach(link, hello.name());
+            } catch (RuntimeException e) {
+                link.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.INFO, () -> "handshake failed on " + address + ": " + e);
             timeout.cancel(false);

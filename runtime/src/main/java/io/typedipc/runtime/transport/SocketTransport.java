@@ -36,8 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <pre>{@code {"jsonrpc":"2.0","id":0,"method":"$/hello","params":{"token":"<token>","name":"<renderer name>"}}}</pre>
  *
- * answered with {@code {"jsonrpc":"2.0","id":0,"result":{"protocol":"typed-ipc/1"}}} before anything else; main then
- * attaches the connection as a renderer with that name. A wrong or missing token, another first message, or no
+ * Main attaches the connection as a renderer with that name and answers
+ * {@code {"jsonrpc":"2.0","id":0,"result":{"protocol":"typed-ipc/1"}}} as its first frame, so when {@link #connect}
+ * returns, main already knows the renderer. A wrong or missing token, another first message, or no
  * handshake within {@link #HANDSHAKE_TIMEOUT} is answered with an error ({@code -32600}) where possible and the
  * connection closed: no channel is reachable before the handshake succeeds.
  */
@@ -168,8 +169,15 @@ public final class SocketTransport {
         throw new IllegalArgumentException("expected unix:<path> or tcp:<host>:<port>, got " + address);
     }
 
-    /** Main's half of the handshake; returns the renderer's name, or {@code null} after refusing it. */
-    static String acceptHello(InputStream in, OutputStream out, byte[] expectedToken, WireLimits limits)
+    /** An accepted handshake: the renderer's name and the reply to send it as the link's first frame. */
+    record Hello(String name, byte[] reply) {}
+
+    /**
+     * Main's half of the handshake: reads and checks the hello. Returns the renderer's name and the success reply,
+     * not yet sent (the caller queues it on the renderer's link, so that it goes out once main has attached the
+     * renderer); or {@code null} after answering a refusal.
+     */
+    static Hello acceptHello(InputStream in, OutputStream out, byte[] expectedToken, WireLimits limits)
             throws IOException {
         WireLimits helloLimits = limits.toBuilder().maxFrameBytes(Math.min(MAX_HELLO_BYTES, limits.maxFrameBytes()))
                 .build();
@@ -216,8 +224,7 @@ public final class SocketTransport {
             reply.put("id", (String) id);
         }
         reply.set("result", JSON.createObjectNode().put("protocol", PROTOCOL));
-        writer.writeAndFlush(JSON.writeValueAsBytes(reply));
-        return params.path("name").asString();
+        return new Hello(params.path("name").asString(), JSON.writeValueAsBytes(reply));
     }
 
     static void closeQuietly(SocketChannel channel) {
