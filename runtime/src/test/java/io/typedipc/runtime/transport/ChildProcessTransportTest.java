@@ -86,6 +86,10 @@ class ChildProcessTransportTest {
         // Long before the call's 30 s deadline: the end of the child's stdout closed the link.
         assertTrue(System.nanoTime() - killedAt < TimeUnit.SECONDS.toNanos(20));
         assertFalse(kid.isConnected());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
+        while (!main.renderers().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10); // polling a condition with a deadline; the link's thread removes the renderer
+        }
         assertTrue(main.renderers().isEmpty(), "main forgets the dead renderer");
         assertInstanceOf(IpcDisconnectedException.class, failureOf(() -> kid.invoke("child:echo", "late")));
     }

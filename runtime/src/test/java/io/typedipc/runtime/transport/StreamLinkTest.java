@@ -284,8 +284,8 @@ class StreamLinkTest {
 
                 @Override
                 public void onClose(Throwable cause) {
-                    observer.onClose(cause);
                     listener.onClose(cause);
+                    observer.onClose(cause);
                 }
             });
         }
