@@ -75,6 +75,11 @@ final class Connection implements Link.Listener {
         return context;
     }
 
+    /** Who this connection's messages come from: a {@link RendererHandle} in main, the renderer itself in a renderer. */
+    IpcPeer remote() {
+        return remote;
+    }
+
     int remoteId() {
         return remoteId;
     }

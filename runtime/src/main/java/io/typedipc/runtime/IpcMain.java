@@ -36,6 +36,8 @@ public final class IpcMain extends IpcContext {
 
     private final AtomicInteger nextRendererId = new AtomicInteger();
     private final Map<Integer, RendererHandle> renderers = new ConcurrentSkipListMap<>();
+    /** Connections whose close has not been reported yet: the dispatch thread stops after the last one. */
+    private final AtomicInteger openConnections = new AtomicInteger();
     private final List<Consumer<RendererHandle>> connectedListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<RendererHandle>> disconnectedListeners = new CopyOnWriteArrayList<>();
     private final OneWayPeer everyRenderer = new Broadcast(null);
@@ -70,6 +72,7 @@ public final class IpcMain extends IpcContext {
         Connection connection = new Connection(this, link);
         RendererHandle handle = new RendererHandle(nextRendererId.incrementAndGet(), name, this, connection);
         renderers.put(handle.id(), handle);
+        openConnections.incrementAndGet();
         connection.executeOrRun(() -> notifyListeners(connectedListeners, handle, "connected"));
         connection.start(handle, handle.id(), name);
         LOG.log(Level.DEBUG, () -> "connected " + handle + " over " + link.describe());
@@ -152,29 +155,23 @@ public final class IpcMain extends IpcContext {
     public void close() {
         markClosed();
         for (RendererHandle renderer : renderers.values()) {
+            renderers.remove(renderer.id(), renderer);
             renderer.disconnect();
         }
-        if (renderers.isEmpty()) {
+        if (openConnections.get() == 0) {
             stopDispatching();
         }
     }
 
     @Override
     void connectionClosed(Connection connection, Throwable cause) {
-        RendererHandle handle = null;
-        for (RendererHandle candidate : renderers.values()) {
-            if (candidate.connection() == connection) {
-                handle = candidate;
-                renderers.remove(candidate.id(), candidate);
-            }
-        }
         LOG.log(cause == null ? Level.DEBUG : Level.INFO,
                 () -> "renderer on " + connection.describe() + " disconnected" + (cause == null ? "" : ": " + cause));
-        if (handle != null) {
-            RendererHandle gone = handle;
-            connection.executeOrRun(() -> notifyListeners(disconnectedListeners, gone, "disconnected"));
+        if (connection.remote() instanceof RendererHandle handle) {
+            renderers.remove(handle.id(), handle);
+            connection.executeOrRun(() -> notifyListeners(disconnectedListeners, handle, "disconnected"));
         }
-        if (isClosed() && renderers.isEmpty()) {
+        if (openConnections.decrementAndGet() == 0 && isClosed()) {
             stopDispatching(); // after the events queued above
         }
     }
