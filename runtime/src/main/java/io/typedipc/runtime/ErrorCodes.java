@@ -27,7 +27,10 @@ public final class ErrorCodes {
     public static final int NO_SUCH_RENDERER = -32002;
     /** The request passed its deadline ({@link IpcTimeoutException}). */
     public static final int TIMEOUT = -32003;
-    /** The connection closed before the reply came ({@link IpcDisconnectedException}); never sent on the wire. */
+    /**
+     * The connection closed before the reply came ({@link IpcDisconnectedException}). On the wire: the receiver is
+     * closing and refuses new requests, or the renderer a routed request went to disconnected before it answered.
+     */
     public static final int DISCONNECTED = -32004;
     /** The request was cancelled (the LSP's {@code RequestCancelled}, so LSP peers understand it). */
     public static final int CANCELLED = -32800;
