@@ -1,0 +1,67 @@
+package io.typedipc.benchmarks.impl;
+
+import io.typedipc.benchmarks.api.Payload;
+import io.typedipc.benchmarks.harness.Endpoint;
+import io.typedipc.benchmarks.harness.ServerSide;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+
+/** LSP4J's server: the service object, and the child-JVM main that serves it. */
+public final class Lsp4jServer implements Lsp4jApi {
+    private final AtomicLong sinks = new AtomicLong();
+
+    @Override
+    public CompletableFuture<Payload> echo(Payload payload) {
+        return CompletableFuture.completedFuture(payload);
+    }
+
+    @Override
+    public CompletableFuture<Payload> echoAsync(Payload payload) {
+        return CompletableFuture.completedFuture(payload);
+    }
+
+    @Override
+    public void sink(Payload payload) {
+        sinks.incrementAndGet();
+    }
+
+    @Override
+    public CompletableFuture<Long> barrier() {
+        return CompletableFuture.completedFuture(sinks.get());
+    }
+
+    /** Starts serving on the streams; LSP4J reads on its own thread. */
+    static Launcher<ClientSide> serve(InputStream in, OutputStream out, ExecutorService executor) {
+        Launcher<ClientSide> launcher = Launcher.createLauncher(new Lsp4jServer(), ClientSide.class, in, out,
+                executor, null);
+        launcher.startListening();
+        return launcher;
+    }
+
+    /** LSP4J's default pool, with daemon threads so that a JVM can end with a launcher still listening. */
+    static ExecutorService daemonPool() {
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "lsp4j");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The client's side as the server sees it: it serves nothing. */
+    public interface ClientSide {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (Endpoint endpoint = ServerSide.connect(args)) {
+            serve(endpoint.in(), endpoint.out(), daemonPool()).startListening().get();
+        } catch (ExecutionException e) {
+            // the stream ended: the client is gone
+        }
+    }
+}
