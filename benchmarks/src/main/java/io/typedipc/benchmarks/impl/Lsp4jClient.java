@@ -35,8 +35,8 @@ public final class Lsp4jClient implements BenchClient {
             launcher = Launcher.createLauncher(new Object(), Lsp4jApi.class, toClient.in(), toServer.out(), pool, null);
         } else {
             child = ChildProcess.launch(transport, Lsp4jServer.class);
-            launcher = Launcher.createLauncher(new Object(), Lsp4jApi.class, child.endpoint().in(),
-                    child.endpoint().out(), pool, null);
+            launcher = Launcher.createLauncher(new Object(), Lsp4jApi.class, Lsp4jServer.buffered(child.endpoint().in()),
+                    Lsp4jServer.buffered(child.endpoint().out()), pool, null);
         }
         listening = launcher.startListening();
         remote = launcher.getRemoteProxy();

@@ -19,7 +19,7 @@ public final class TypedClient implements BenchClient {
 
     public TypedClient(Transport transport, PayloadSize size) throws IOException {
         side = TypedSide.open(transport, true);
-        sender = new BenchApiSender(side.renderer());
+        sender = new BenchApiSender(side.peer());
         payload = size.payload();
     }
 

@@ -2,52 +2,111 @@ package io.typedipc.benchmarks.impl;
 
 import io.typedipc.benchmarks.api.BenchApiDispatcher;
 import io.typedipc.benchmarks.harness.ChildProcess;
-import io.typedipc.benchmarks.harness.Endpoint;
-import io.typedipc.benchmarks.harness.ServerSide;
 import io.typedipc.benchmarks.harness.Transport;
 import io.typedipc.runtime.IpcContext;
 import io.typedipc.runtime.IpcMain;
+import io.typedipc.runtime.IpcPeer;
 import io.typedipc.runtime.IpcRenderer;
 import io.typedipc.runtime.IpcSettings;
-import io.typedipc.runtime.transport.Link;
-import io.typedipc.runtime.transport.StreamLink;
-import io.typedipc.runtime.wire.WireLimits;
+import io.typedipc.runtime.transport.ChildProcessTransport;
+import io.typedipc.runtime.transport.SocketServer;
+import io.typedipc.runtime.transport.SocketTransport;
+import io.typedipc.runtime.transport.StdioTransport;
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Both ends of Typed IPC. The benchmark JVM is a renderer calling main's services; main runs in the same JVM
- * ({@link IpcRenderer#connectInProcess}) or in a child JVM over a {@link StreamLink} on the same streams the other
- * implementations use (the runtime's stdio and socket transports are set-up code around that same link).
+ * Both ends of Typed IPC, connected the way an application connects them, through the runtime's own transports:
+ * <ul>
+ *   <li>inproc: {@link IpcRenderer#connectInProcess}; the benchmark thread is the renderer, calling main;
+ *   <li>stdio: this JVM is main and starts the server as a child renderer with {@link ChildProcessTransport}, the
+ *       child connecting back with {@link StdioTransport#connectRenderer}; the benchmark thread calls the child
+ *       through its {@code RendererHandle};
+ *   <li>uds and tcp: the child JVM is main, listening with {@link SocketTransport#listenUnix} or
+ *       {@link SocketTransport#listenTcp}; this JVM connects as a renderer with {@link SocketTransport#connect}
+ *       (token handshake included).
+ * </ul>
  */
 final class TypedSide {
-    private final IpcRenderer renderer;
+    private static final String READY = "bench:ready";
+    private final IpcPeer peer;
+    private final IpcContext local;
     private final IpcMain inProcessMain;
-    private final ChildProcess child;
+    private final Process process;
 
-    private TypedSide(IpcRenderer renderer, IpcMain inProcessMain, ChildProcess child) {
-        this.renderer = renderer;
+    private TypedSide(IpcPeer peer, IpcContext local, IpcMain inProcessMain, Process process) {
+        this.peer = peer;
+        this.local = local;
         this.inProcessMain = inProcessMain;
-        this.child = child;
+        this.process = process;
     }
 
-    /** Connects a renderer to a main that serves the bench channels typed ({@code typed}) or untyped. */
+    /** Connects to a server that serves the bench channels typed (generated dispatcher) or untyped. */
     static TypedSide open(Transport transport, boolean typed) throws IOException {
-        if (transport == Transport.INPROC) {
-            IpcMain main = IpcMain.create(IpcSettings.defaults());
-            serve(main, typed);
-            return new TypedSide(IpcRenderer.connectInProcess(main, "bench"), main, null);
+        IpcSettings settings = IpcSettings.defaults();
+        File log = new File(System.getProperty("java.io.tmpdir"), "typed-ipc-bench-server.log");
+        String mode = typed ? "typed" : "untyped";
+        switch (transport) {
+            case INPROC -> {
+                IpcMain main = IpcMain.create(settings);
+                serve(main, typed);
+                IpcRenderer renderer = IpcRenderer.connectInProcess(main, "bench");
+                return new TypedSide(renderer, renderer, main, null);
+            }
+            case STDIO -> {
+                IpcMain main = IpcMain.create(settings);
+                // The child can register its handlers only once it is connected: it says when it is ready.
+                CountDownLatch ready = new CountDownLatch(1);
+                main.on(READY, (event, args) -> ready.countDown());
+                List<String> command = ChildProcess.javaCommand(StdioServer.class);
+                command.add(mode);
+                ChildProcessTransport.ChildRenderer child = ChildProcessTransport.launch(main,
+                        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log)), "bench");
+                try {
+                    if (!ready.await(60, TimeUnit.SECONDS)) {
+                        child.process().destroyForcibly();
+                        main.close();
+                        throw new IOException("the stdio server did not get ready; see " + log);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while starting the stdio server", e);
+                }
+                return new TypedSide(child.handle(), main, null, child.process());
+            }
+            case UDS, TCP -> {
+                List<String> command = ChildProcess.javaCommand(SocketMainServer.class);
+                command.add(mode);
+                command.add(transport.name().toLowerCase(Locale.ROOT));
+                Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log))
+                        .start();
+                BufferedReader lines = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                String line = lines.readLine();
+                if (line == null) {
+                    throw new IOException("the server did not start; see " + log);
+                }
+                String[] addressAndToken = line.split(" ");
+                IpcRenderer renderer = SocketTransport.connect(addressAndToken[0], addressAndToken[1], "bench",
+                        settings);
+                return new TypedSide(renderer, renderer, null, process);
+            }
+            default -> throw new IllegalArgumentException("unknown transport " + transport);
         }
-        ChildProcess child = ChildProcess.launch(transport, typed ? TypedServer.class : UntypedServer.class);
-        Endpoint endpoint = child.endpoint();
-        StreamLink link = new StreamLink(endpoint.in(), endpoint.out(), endpoint, "bench " + transport,
-                WireLimits.defaults());
-        return new TypedSide(IpcRenderer.connect(link, "bench", IpcSettings.defaults()), null, child);
     }
 
-    IpcRenderer renderer() {
-        return renderer;
+    /** Where the benchmark's calls go: main (in process, sockets) or the child renderer (stdio). */
+    IpcPeer peer() {
+        return peer;
     }
 
     /** Registers the bench channels on {@code context}, through the generated dispatcher or the untyped verbs. */
@@ -64,76 +123,56 @@ final class TypedSide {
     }
 
     void close() throws Exception {
-        renderer.close();
+        local.close();
         if (inProcessMain != null) {
             inProcessMain.close();
         }
-        if (child != null) {
-            child.close();
+        if (process != null) {
+            process.getOutputStream().close(); // ends a socket server's wait; a stdio child already saw its EOF
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
         }
     }
 
-    /** The child-JVM main: serves until the client goes away. */
-    static void serveChild(String[] args, boolean typed) throws Exception {
-        IpcMain main = IpcMain.create(IpcSettings.defaults());
-        serve(main, typed);
-        Endpoint endpoint = ServerSide.connect(args);
-        CountDownLatch closed = new CountDownLatch(1);
-        StreamLink link = new StreamLink(endpoint.in(), endpoint.out(), endpoint, "bench server",
-                WireLimits.defaults());
-        main.attach(new Link() {
-            @Override
-            public void start(Listener listener) {
-                link.start(new Listener() {
-                    @Override
-                    public void onFrame(byte[] frame) {
-                        listener.onFrame(frame);
-                    }
-
-                    @Override
-                    public void onClose(Throwable cause) {
-                        listener.onClose(cause);
-                        closed.countDown();
-                    }
-                });
-            }
-
-            @Override
-            public void send(byte[] frame) throws IOException {
-                link.send(frame);
-            }
-
-            @Override
-            public void close() {
-                link.close();
-            }
-
-            @Override
-            public String describe() {
-                return link.describe();
-            }
-        }, "bench-client");
-        closed.await();
-        main.close();
-    }
-
-    /** Server main: Typed IPC with the generated dispatcher. */
-    public static final class TypedServer {
-        private TypedServer() {
+    /** Child-JVM main for stdio: a renderer serving the bench channels to its parent, main. */
+    public static final class StdioServer {
+        private StdioServer() {
         }
 
         public static void main(String[] args) throws Exception {
-            serveChild(args, true);
+            IpcRenderer renderer = StdioTransport.connectRenderer("bench", IpcSettings.defaults());
+            serve(renderer, "typed".equals(args[0]));
+            renderer.send(READY);
+            while (!renderer.awaitDisconnect(1, TimeUnit.HOURS)) {
+                // keep serving until main closes the link
+            }
+            renderer.close();
         }
     }
 
-    /** Server main: Typed IPC with untyped handlers. */
-    public static final class UntypedServer {
-        private UntypedServer() {
+    /**
+     * Child-JVM main for uds and tcp: main serving the bench channels on a socket; prints {@code address token} on
+     * stdout, then serves until its stdin ends.
+     */
+    public static final class SocketMainServer {
+        private SocketMainServer() {
         }
 
         public static void main(String[] args) throws Exception {
-            serveChild(args, false);
+            IpcMain main = IpcMain.create(IpcSettings.defaults());
+            serve(main, "typed".equals(args[0]));
+            try (SocketServer server = "uds".equals(args[1])
+                    ? SocketTransport.listenUnix(main, Path.of(System.getProperty("java.io.tmpdir")))
+                    : SocketTransport.listenTcp(main, 0)) {
+                System.out.println(server.address() + " " + server.token());
+                System.out.flush();
+                while (System.in.read() >= 0) {
+                    // wait for the end of stdin: the benchmark is done
+                }
+            } finally {
+                main.close();
+            }
         }
     }
 }

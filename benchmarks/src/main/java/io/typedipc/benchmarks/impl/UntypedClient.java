@@ -3,7 +3,7 @@ package io.typedipc.benchmarks.impl;
 import io.typedipc.benchmarks.api.Payload;
 import io.typedipc.benchmarks.api.PayloadSize;
 import io.typedipc.benchmarks.harness.Transport;
-import io.typedipc.runtime.IpcRenderer;
+import io.typedipc.runtime.IpcPeer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +12,14 @@ import java.util.concurrent.CompletableFuture;
 /** Typed IPC's untyped API ({@code sendSync}, {@code invoke}, {@code send}), against untyped handlers. */
 public final class UntypedClient implements BenchClient {
     private final TypedSide side;
-    private final IpcRenderer renderer;
+    private final IpcPeer renderer;
     private final Payload payload;
     private long sent;
     private final List<CompletableFuture<Object>> inFlight = new ArrayList<>();
 
     public UntypedClient(Transport transport, PayloadSize size) throws IOException {
         side = TypedSide.open(transport, false);
-        renderer = side.renderer();
+        renderer = side.peer();
         payload = size.payload();
     }
 
