@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -29,18 +31,14 @@ public final class AssetDbService implements AssetDb {
     }
 
     @Override
-    public AssetInfo queryInfo(String url) {
-        Path file = resolve(url);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no asset at " + url);
-        }
-        return infoOf(file);
+    public AssetInfo queryInfo(String url) throws AssetNotFoundException {
+        return infoOf(existing(url));
     }
 
     @Override
     public CompletableFuture<List<AssetInfo>> queryAssets(String glob) {
         PathMatcher matcher = root.getFileSystem().getPathMatcher("glob:" + relative(glob));
-        // Walking a big folder must not hold up the dispatch thread: answer from a worker, as an async handler may.
+        // Walking a big folder must not hold up main's dispatch thread: an async handler may answer from a worker.
         return CompletableFuture.supplyAsync(() -> {
             try (Stream<Path> files = Files.walk(root)) {
                 return files.filter(Files::isRegularFile)
@@ -59,7 +57,7 @@ public final class AssetDbService implements AssetDb {
         Path file = resolve(url);
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+            Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         } catch (FileAlreadyExistsException e) {
             throw new AssetExistsException(url + " already exists");
         } catch (IOException e) {
@@ -69,8 +67,44 @@ public final class AssetDbService implements AssetDb {
     }
 
     @Override
+    public AssetInfo rename(String url, String newUrl) throws AssetNotFoundException, AssetExistsException {
+        Path from = existing(url);
+        Path to = resolve(newUrl);
+        try {
+            Files.createDirectories(to.getParent());
+            Files.move(from, to);
+        } catch (FileAlreadyExistsException e) {
+            throw new AssetExistsException(newUrl + " already exists");
+        } catch (NoSuchFileException e) {
+            throw new AssetNotFoundException("no asset at " + url);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return infoOf(to);
+    }
+
+    @Override
+    public AssetInfo delete(String url) throws AssetNotFoundException {
+        Path file = existing(url);
+        AssetInfo info = infoOf(file);
+        try {
+            Files.delete(file);
+            return info;
+        } catch (NoSuchFileException e) {
+            throw new AssetNotFoundException("no asset at " + url);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public void refresh(String url) {
-        transcript.note("main", "refresh of " + url + " received; " + countFiles() + " file(s) on disk");
+        transcript.note("main", "refresh of " + url + ": " + countFiles() + " file(s) on disk");
+    }
+
+    /** The url of a file under the root. */
+    String urlOf(Path file) {
+        return URL_PREFIX + root.relativize(file).toString().replace('\\', '/');
     }
 
     private long countFiles() {
@@ -89,6 +123,14 @@ public final class AssetDbService implements AssetDb {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Path existing(String url) throws AssetNotFoundException {
+        Path file = resolve(url);
+        if (!Files.isRegularFile(file)) {
+            throw new AssetNotFoundException("no asset at " + url);
+        }
+        return file;
     }
 
     /** The file behind a {@code db://assets/} url; urls that would leave the root are refused. */

@@ -1,68 +1,222 @@
 package io.typedipc.sample;
 
 import io.typedipc.runtime.IpcMain;
-import io.typedipc.runtime.IpcRenderer;
+import io.typedipc.runtime.RendererHandle;
+import io.typedipc.runtime.transport.ChildProcessTransport;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The sample package: a main context hosts the asset database over a temporary folder; an "assets" panel (a renderer
- * context) calls it with every kind of message and prints what happens.
+ * The sample package, a Cocos-Creator-style editor in miniature. Main hosts the asset database over a folder and
+ * watches it; it launches an "assets" panel and an "inspector" panel as separate JVMs (and, with {@code --node}, a
+ * panel written in JavaScript); the panels call main and each other, and everything they do is printed as one
+ * transcript.
+ *
+ * <pre>
+ * java -jar sample-package/target/typed-ipc-sample.jar [--node] [--keep-running] [--folder DIR] [--node-dir DIR]
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code --node}: also launch {@code node renderer.js} from {@code --node-dir} (default {@code sample-package/node}),
+ *       a renderer that uses vscode-jsonrpc and calls the same channels;
+ *   <li>{@code --keep-running}: after the demo, keep main and the panels running until Enter or Ctrl-C, so you can
+ *       change files in the folder and watch the panels react;
+ *   <li>{@code --folder DIR}: use DIR as the asset folder instead of a temporary one (which is deleted at the end).
+ * </ul>
  */
 public final class SampleMain {
+    private static final Duration STARTUP = Duration.ofSeconds(30);
+    private static final String GAME_JS = "db://assets/scripts/game.js";
+
     private SampleMain() {}
 
-    public static void main(String[] args) throws Exception {
-        run(System.out);
+    /** The command line, parsed. */
+    record Options(boolean node, boolean keepRunning, Path folder, Path nodeDir) {
+        static Options parse(String... args) {
+            boolean node = false;
+            boolean keepRunning = false;
+            Path folder = null;
+            Path nodeDir = Path.of("sample-package", "node");
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--node" -> node = true;
+                    case "--keep-running" -> keepRunning = true;
+                    case "--folder" -> folder = Path.of(value(args, ++i, "--folder"));
+                    case "--node-dir" -> nodeDir = Path.of(value(args, ++i, "--node-dir"));
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; usage: [--node] [--keep-running] [--folder DIR] [--node-dir DIR]");
+                }
+            }
+            return new Options(node, keepRunning, folder, nodeDir);
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[index];
+        }
     }
 
-    static void run(PrintStream out) throws Exception {
-        Transcript transcript = new Transcript(out);
-        Path folder = Files.createTempDirectory("typed-ipc-sample");
-        try (IpcMain main = IpcMain.create()) {
-            AssetDbDispatcher.register(main, new AssetDbService(folder, transcript));
-            transcript.note("main", "serving asset-db over " + folder);
-            try (IpcRenderer panel = IpcRenderer.connectInProcess(main, "assets-panel")) {
-                runAssetsPanel(new AssetDbSender(panel), transcript);
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        run(System.out, options);
+    }
+
+    static void run(PrintStream out, Options options) throws Exception {
+        Transcript transcript = Transcript.printingTo(out);
+        Path folder = options.folder() != null ? Files.createDirectories(options.folder())
+                : Files.createTempDirectory("typed-ipc-sample");
+        try {
+            seed(folder);
+            runApplication(transcript, folder, options);
+        } finally {
+            if (options.folder() == null) {
+                deleteRecursively(folder);
+            }
+        }
+    }
+
+    private static void runApplication(Transcript transcript, Path folder, Options options) throws Exception {
+        Map<String, CompletableFuture<PanelStatus>> ready = new ConcurrentHashMap<>();
+        CompletableFuture<Void> gameJsDeleted = new CompletableFuture<>();
+        List<Process> processes = new ArrayList<>();
+
+        IpcMain main = IpcMain.create();
+        AssetDbService assetDb = new AssetDbService(folder, transcript);
+        AssetDbDispatcher.register(main, assetDb);
+        TranscriptLinesDispatcher.register(main, transcript::raw);
+        AppDispatcher.register(main, status -> ready.computeIfAbsent(status.panel(), p -> new CompletableFuture<>())
+                .complete(status));
+        main.onRendererConnected(renderer -> transcript.note("main", renderer + " connected"));
+        main.onRendererDisconnected(renderer -> transcript.note("main", renderer + " disconnected"));
+        transcript.note("main", "asset-db serving " + folder);
+
+        AssetEvents everyPanel = new AssetEventsSender(main.broadcast());
+        AssetWatcher watcher = new AssetWatcher(folder, assetDb, change -> {
+            transcript.sent("main", "(all)", "asset-db:asset-changed(" + change.kind() + " " + change.url() + ")"
+                    + "  [broadcast]");
+            everyPanel.assetChanged(change);
+            if (change.kind() == AssetChange.Kind.DELETED && change.url().equals(GAME_JS)) {
+                gameJsDeleted.complete(null);
+            }
+        });
+        try {
+            RendererHandle inspector = launchJavaPanel(main, InspectorPanel.NAME, processes, ready);
+            RendererHandle nodePanel = options.node() ? launchNodePanel(main, options.nodeDir(), processes, ready) : null;
+            RendererHandle assets = launchJavaPanel(main, AssetsPanel.NAME, processes, ready);
+
+            for (RendererHandle panel : nodePanel == null ? List.of(inspector, assets) : List.of(inspector, nodePanel, assets)) {
+                transcript.sent("main", panel.name(), "panel:status()  [main to renderer, 5 s deadline]");
+                transcript.replied(panel.name(), "main", new PanelSender(panel).status().toString());
+            }
+
+            transcript.sent("main", assets.name(), "demo:run()  [the panel plays a user's clicks]");
+            int steps = new AssetsDemoSender(assets).run();
+            transcript.replied(assets.name(), "main", steps + " steps");
+
+            // The inspector's last broadcast is the deletion of game.js; messages to one renderer keep their order,
+            // so once it has been broadcast, the status below is answered after the inspector has seen it.
+            gameJsDeleted.get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+            for (RendererHandle panel : nodePanel == null ? List.of(inspector) : List.of(inspector, nodePanel)) {
+                transcript.sent("main", panel.name(), "panel:status()");
+                transcript.replied(panel.name(), "main",
+                        new PanelSender(panel).withDeadline(Duration.ofSeconds(5)).status().toString());
+            }
+
+            if (options.keepRunning()) {
+                transcript.note("main", "running; change files under " + folder + " and watch the panels."
+                        + " Press Enter to stop.");
+                awaitEnterOrInterrupt();
             }
         } finally {
-            deleteRecursively(folder);
+            transcript.note("main", "closing");
+            watcher.close();
+            main.closeGracefully(Duration.ofSeconds(5));
+            main.close();
+            for (Process process : processes) {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+                transcript.note("main", "panel process " + process.pid() + " exited with " + process.waitFor());
+            }
         }
     }
 
-    private static void runAssetsPanel(AssetDb assetDb, Transcript transcript) throws Exception {
-        String panel = "assets-panel";
-        for (String url : List.of("db://assets/textures/hero.png", "db://assets/scripts/game.js")) {
-            transcript.sent(panel, "main", "asset-db:create(\"" + url + "\")");
-            transcript.replied("main", panel, assetDb.create(url, "content of " + url).toString());
+    private static RendererHandle launchJavaPanel(IpcMain main, String name, List<Process> processes,
+            Map<String, CompletableFuture<PanelStatus>> ready) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                PanelMain.class.getName(), name);
+        return launch(main, builder, name, processes, ready);
+    }
+
+    private static RendererHandle launchNodePanel(IpcMain main, Path nodeDir, List<Process> processes,
+            Map<String, CompletableFuture<PanelStatus>> ready) throws Exception {
+        if (!Files.isDirectory(nodeDir.resolve("node_modules"))) {
+            throw new IllegalStateException("the Node.js panel needs its packages: run `npm ci` in " + nodeDir
+                    + " (the Maven build does it)");
         }
+        ProcessBuilder builder = new ProcessBuilder("node", "renderer.js").directory(nodeDir.toFile());
+        return launch(main, builder, "node-panel", processes, ready);
+    }
 
-        transcript.sent(panel, "main", "asset-db:create(\"db://assets/textures/hero.png\") again");
-        try {
-            assetDb.create("db://assets/textures/hero.png", "again");
-        } catch (AssetExistsException e) {
-            transcript.replied("main", panel, "AssetExistsException: " + e.getMessage());
+    private static RendererHandle launch(IpcMain main, ProcessBuilder builder, String name, List<Process> processes,
+            Map<String, CompletableFuture<PanelStatus>> ready) throws Exception {
+        ChildProcessTransport.ChildRenderer child = ChildProcessTransport.launch(main, builder, name);
+        processes.add(child.process());
+        // A panel says when its channels are registered; until then a call could find nothing to answer it.
+        ready.computeIfAbsent(name, p -> new CompletableFuture<>()).get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+        return child.handle();
+    }
+
+    /** The folder's starting content. */
+    private static void seed(Path folder) throws IOException {
+        Map<String, String> files = Map.of(
+                "textures/hero.png", "a hero sprite",
+                "scripts/game.js", "console.log('game');");
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = folder.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
         }
+    }
 
-        transcript.sent(panel, "main", "asset-db:query-info(\"db://assets/textures/hero.png\")  [blocking]");
-        transcript.replied("main", panel, assetDb.queryInfo("db://assets/textures/hero.png").toString());
-
-        transcript.sent(panel, "main", "asset-db:query-assets(\"db://assets/**\")  [async]");
-        List<AssetInfo> assets = assetDb.queryAssets("db://assets/**").get(10, TimeUnit.SECONDS);
-        transcript.replied("main", panel, assets.size() + " asset(s): " + assets.stream().map(AssetInfo::url).toList());
-
-        transcript.sent(panel, "main", "asset-db:refresh(\"db://assets\")  [one-way]");
-        assetDb.refresh("db://assets");
-        // Messages from one sender arrive in order, so this reply comes after main has handled the refresh.
-        transcript.sent(panel, "main", "asset-db:query-info(\"db://assets/scripts/game.js\")  [blocking]");
-        transcript.replied("main", panel, assetDb.queryInfo("db://assets/scripts/game.js").toString());
-        transcript.note(panel, "done");
+    private static void awaitEnterOrInterrupt() throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+        Thread reader = new Thread(() -> {
+            try {
+                System.in.read();
+            } catch (IOException e) {
+                // no console: wait for Ctrl-C
+                return;
+            }
+            stop.countDown();
+        }, "enter-to-stop");
+        reader.setDaemon(true);
+        reader.start();
+        stop.await();
     }
 
     private static void deleteRecursively(Path folder) throws IOException {
