@@ -116,6 +116,8 @@ final class InboundDispatch {
         try {
             args = entry.codec().readParams(message, wire.mapper());
         } catch (ProtocolViolation violation) {
+            LOG.log(Level.WARNING, () -> "refused " + message + " from " + connection.describe() + ": "
+                    + violation.getMessage());
             answer(wire.error(message.id(), violation.code(), violation.getMessage(), null, null));
             return;
         }
@@ -169,6 +171,8 @@ final class InboundDispatch {
             try {
                 args = listener.codec().readParams(message, wire.mapper());
             } catch (ProtocolViolation violation) {
+                LOG.log(Level.WARNING, () -> "refused " + message + " from " + connection.describe() + ": "
+                        + violation.getMessage());
                 answer(wire.error(message.id(), violation.code(), violation.getMessage(), null, null));
                 return;
             }
