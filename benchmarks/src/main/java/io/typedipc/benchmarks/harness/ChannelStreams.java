@@ -34,7 +34,9 @@ public final class ChannelStreams {
 
             @Override
             public void close() throws IOException {
-                channel.shutdownInput();
+                if (channel.isOpen()) {
+                    channel.shutdownInput();
+                }
             }
         };
     }

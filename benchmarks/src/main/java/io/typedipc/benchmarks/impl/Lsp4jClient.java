@@ -75,13 +75,14 @@ public final class Lsp4jClient implements BenchClient {
 
     @Override
     public void close() throws Exception {
-        listening.cancel(true);
-        pool.shutdownNow();
+        // Close the streams first: cancelling LSP4J's reader interrupts it, and an interrupt closes a socket channel.
         if (child != null) {
             child.close();
         } else {
             toServer.out().close();
             toClient.out().close();
         }
+        listening.cancel(true);
+        pool.shutdownNow();
     }
 }

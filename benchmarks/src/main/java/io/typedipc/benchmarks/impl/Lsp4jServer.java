@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.eclipse.lsp4j.jsonrpc.JsonRpcException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 
@@ -39,11 +41,10 @@ public final class Lsp4jServer implements Lsp4jApi {
     }
 
     /** Starts serving on the streams; LSP4J reads on its own thread. */
-    static Launcher<ClientSide> serve(InputStream in, OutputStream out, ExecutorService executor) {
+    static Future<Void> serve(InputStream in, OutputStream out, ExecutorService executor) {
         Launcher<ClientSide> launcher = Launcher.createLauncher(new Lsp4jServer(), ClientSide.class, in, out,
                 executor, null);
-        launcher.startListening();
-        return launcher;
+        return launcher.startListening();
     }
 
     /**
@@ -74,9 +75,12 @@ public final class Lsp4jServer implements Lsp4jApi {
 
     public static void main(String[] args) throws Exception {
         try (Endpoint endpoint = ServerSide.connect(args)) {
-            serve(buffered(endpoint.in()), buffered(endpoint.out()), daemonPool()).startListening().get();
+            serve(buffered(endpoint.in()), buffered(endpoint.out()), daemonPool()).get();
         } catch (ExecutionException e) {
-            // the stream ended: the client is gone
+            if (!(e.getCause() instanceof JsonRpcException)) {
+                throw e;
+            }
+            // the stream ended or broke: the client is gone
         }
     }
 }
