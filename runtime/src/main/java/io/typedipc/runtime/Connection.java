@@ -20,6 +20,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
@@ -45,6 +47,14 @@ final class Connection implements Link.Listener {
     private volatile int remoteId;
     private volatile String remoteName;
     private volatile boolean closed;
+    /**
+     * Bytes of received messages queued for the context and not yet taken up by it: bounded by
+     * {@link io.typedipc.runtime.wire.WireLimits#maxQueuedIncomingBytes()}, so a peer that sends faster than the
+     * handlers work is slowed down (the link's reader waits) instead of filling the heap.
+     */
+    private final ReentrantLock inboundLock = new ReentrantLock();
+    private final Condition inboundRoom = inboundLock.newCondition();
+    private long queuedIncoming;
 
     Connection(IpcContext context, Link link) {
         this.context = context;
@@ -406,7 +416,7 @@ final class Connection implements Link.Listener {
         if (WireFormat.CANCEL_METHOD.equals(method)) {
             if (!cancelForward(message)) {
                 try {
-                    inbound.execute(() -> dispatch.cancel(message));
+                    enqueue(message, () -> dispatch.cancel(message));
                 } catch (RejectedExecutionException e) {
                     LOG.log(Level.DEBUG, () -> "ignored " + message + ": the context is closed");
                 }
@@ -440,10 +450,69 @@ final class Connection implements Link.Listener {
             return;
         }
         try {
-            inbound.execute(() -> dispatch.dispatch(message, from));
+            enqueue(message, () -> dispatch.dispatch(message, from));
         } catch (RejectedExecutionException e) {
             context.workDone();
             dispatch.refuse(message, context.closingMessage());
+        }
+    }
+
+    /**
+     * Queues the task of a received message once the queue has room for it: the link's thread waits while more than
+     * {@code maxQueuedIncomingBytes} are queued (backpressure). If the context takes nothing up for the stall timeout,
+     * the connection is closed with a logged error rather than waiting forever (two contexts flooding each other
+     * in-process would otherwise wait on each other).
+     */
+    private void enqueue(Envelope message, Runnable task) {
+        long cost = (long) message.size() + io.typedipc.runtime.wire.WireLimits.QUEUED_MESSAGE_OVERHEAD;
+        io.typedipc.runtime.wire.WireLimits limits = context.settings().wireLimits();
+        boolean stalled = false;
+        inboundLock.lock();
+        try {
+            DispatchLoop loop = context.loop();
+            boolean mayWait = loop == null || !loop.isLoopThread();
+            long deadline = System.nanoTime() + limits.sendStallTimeout().toNanos();
+            while (mayWait && !closed && queuedIncoming > 0 && queuedIncoming + cost > limits.maxQueuedIncomingBytes()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    stalled = true;
+                    break;
+                }
+                try {
+                    inboundRoom.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            queuedIncoming += cost;
+        } finally {
+            inboundLock.unlock();
+        }
+        if (stalled) {
+            LOG.log(Level.WARNING, () -> "closing " + link.describe() + ": " + context + " has taken up none of the "
+                    + queuedIncoming + " bytes of messages queued from it for " + limits.sendStallTimeout().toMillis()
+                    + " ms");
+            link.close();
+        }
+        try {
+            inbound.execute(() -> {
+                releaseIncoming(cost);
+                task.run();
+            });
+        } catch (RejectedExecutionException e) {
+            releaseIncoming(cost);
+            throw e;
+        }
+    }
+
+    private void releaseIncoming(long cost) {
+        inboundLock.lock();
+        try {
+            queuedIncoming -= cost;
+            inboundRoom.signalAll();
+        } finally {
+            inboundLock.unlock();
         }
     }
 
@@ -493,6 +562,12 @@ final class Connection implements Link.Listener {
             return;
         }
         closed = true;
+        inboundLock.lock();
+        try {
+            inboundRoom.signalAll(); // a reader waiting for room stops waiting
+        } finally {
+            inboundLock.unlock();
+        }
         IpcDisconnectedException failure = disconnected(null, cause);
         for (PendingCall call : pending.values()) {
             if (pending.remove(call.id, call)) {

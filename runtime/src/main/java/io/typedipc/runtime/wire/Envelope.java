@@ -57,6 +57,11 @@ public final class Envelope {
         return errorMessage;
     }
 
+    /** The size of the frame this message was decoded from, in bytes. */
+    public int size() {
+        return frame.length;
+    }
+
     /** Whether the message carried {@code params} (requests), {@code result} or {@code error.data}. */
     public boolean hasValue() {
         return valueStart >= 0;

@@ -28,6 +28,13 @@ public final class WireLimits {
     public static final int DEFAULT_MAX_NAME_LENGTH = 64 * 1024;
     /** Most bytes a byte-stream link holds for a peer that reads slower than we write: 64 MiB. */
     public static final long DEFAULT_MAX_QUEUED_OUTGOING_BYTES = 64L * 1024 * 1024;
+    /**
+     * Most bytes of received messages a connection queues for its context's handlers before its link's reader waits
+     * (backpressure towards the peer): 64 MiB, counting each message's frame plus {@link #QUEUED_MESSAGE_OVERHEAD}.
+     */
+    public static final long DEFAULT_MAX_QUEUED_INCOMING_BYTES = 64L * 1024 * 1024;
+    /** What each queued incoming message counts for on top of its frame's bytes (its envelope and queue entry). */
+    public static final int QUEUED_MESSAGE_OVERHEAD = 256;
     /** How long a sender waits for room in a full outgoing queue before the link is declared stalled: 30 s. */
     public static final Duration DEFAULT_SEND_STALL_TIMEOUT = Duration.ofSeconds(30);
 
@@ -40,6 +47,7 @@ public final class WireLimits {
     private final int maxNumberLength;
     private final int maxNameLength;
     private final long maxQueuedOutgoingBytes;
+    private final long maxQueuedIncomingBytes;
     private final Duration sendStallTimeout;
 
     private WireLimits(Builder builder) {
@@ -50,6 +58,7 @@ public final class WireLimits {
         this.maxNumberLength = builder.maxNumberLength;
         this.maxNameLength = builder.maxNameLength;
         this.maxQueuedOutgoingBytes = builder.maxQueuedOutgoingBytes;
+        this.maxQueuedIncomingBytes = builder.maxQueuedIncomingBytes;
         this.sendStallTimeout = builder.sendStallTimeout;
     }
 
@@ -71,6 +80,7 @@ public final class WireLimits {
         builder.maxNumberLength = maxNumberLength;
         builder.maxNameLength = maxNameLength;
         builder.maxQueuedOutgoingBytes = maxQueuedOutgoingBytes;
+        builder.maxQueuedIncomingBytes = maxQueuedIncomingBytes;
         builder.sendStallTimeout = sendStallTimeout;
         return builder;
     }
@@ -101,6 +111,14 @@ public final class WireLimits {
 
     public long maxQueuedOutgoingBytes() {
         return maxQueuedOutgoingBytes;
+    }
+
+    /**
+     * Most bytes of received messages one connection queues for its context before the link's reader waits for the
+     * handlers to catch up; if they take nothing up for {@link #sendStallTimeout()}, the connection is closed.
+     */
+    public long maxQueuedIncomingBytes() {
+        return maxQueuedIncomingBytes;
     }
 
     public Duration sendStallTimeout() {
@@ -135,7 +153,8 @@ public final class WireLimits {
     public String toString() {
         return "WireLimits[frame " + maxFrameBytes + " B, header " + maxHeaderBytes + " B, depth " + maxNestingDepth
                 + ", string " + maxStringLength + ", number " + maxNumberLength + ", name " + maxNameLength
-                + ", queued " + maxQueuedOutgoingBytes + " B, stall " + sendStallTimeout.toMillis() + " ms]";
+                + ", queued out " + maxQueuedOutgoingBytes + " B, queued in " + maxQueuedIncomingBytes
+                + " B, stall " + sendStallTimeout.toMillis() + " ms]";
     }
 
     public static final class Builder {
@@ -146,6 +165,7 @@ public final class WireLimits {
         private int maxNumberLength = DEFAULT_MAX_NUMBER_LENGTH;
         private int maxNameLength = DEFAULT_MAX_NAME_LENGTH;
         private long maxQueuedOutgoingBytes = DEFAULT_MAX_QUEUED_OUTGOING_BYTES;
+        private long maxQueuedIncomingBytes = DEFAULT_MAX_QUEUED_INCOMING_BYTES;
         private Duration sendStallTimeout = DEFAULT_SEND_STALL_TIMEOUT;
 
         private Builder() {}
@@ -197,6 +217,15 @@ public final class WireLimits {
             return this;
         }
 
+        /** Must be at least {@link #maxFrameBytes}, checked by {@link #build()}, so that any legal frame fits. */
+        public Builder maxQueuedIncomingBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxQueuedIncomingBytes must be positive, was " + bytes);
+            }
+            this.maxQueuedIncomingBytes = bytes;
+            return this;
+        }
+
         public Builder sendStallTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isNegative() || timeout.isZero()) {
@@ -209,6 +238,10 @@ public final class WireLimits {
         public WireLimits build() {
             if (maxQueuedOutgoingBytes < maxFrameBytes) {
                 throw new IllegalArgumentException("maxQueuedOutgoingBytes (" + maxQueuedOutgoingBytes
+                        + ") must be at least maxFrameBytes (" + maxFrameBytes + ")");
+            }
+            if (maxQueuedIncomingBytes < maxFrameBytes) {
+                throw new IllegalArgumentException("maxQueuedIncomingBytes (" + maxQueuedIncomingBytes
                         + ") must be at least maxFrameBytes (" + maxFrameBytes + ")");
             }
             return new WireLimits(this);
