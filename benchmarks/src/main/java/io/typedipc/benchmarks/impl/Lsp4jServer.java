@@ -12,12 +12,26 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.JsonRpcException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 
 /** LSP4J's server: the service object, and the child-JVM main that serves it. */
 public final class Lsp4jServer implements Lsp4jApi {
+    /**
+     * LSP4J logs every stream close at INFO with a stack trace (java.util.logging); each benchmark trial closes its
+     * streams, so only warnings are kept. Held here so the logger and its level are not garbage-collected.
+     */
+    static final Logger LSP4J_LOG = quietLogger();
+
+    private static Logger quietLogger() {
+        Logger logger = Logger.getLogger("org.eclipse.lsp4j.jsonrpc");
+        logger.setLevel(Level.WARNING);
+        return logger;
+    }
+
     private final AtomicLong sinks = new AtomicLong();
 
     @Override
