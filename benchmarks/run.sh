@@ -45,6 +45,7 @@ fi
 mkdir -p "$results"
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD -- runtime processor annotations 2>/dev/null || echo ' (runtime/processor with uncommitted changes)')"
   echo "nproc: $(nproc)"
   grep -m1 'model name' /proc/cpuinfo 2>/dev/null || true
   echo "memory: $(awk '/MemTotal/ {print $2 " kB"}' /proc/meminfo 2>/dev/null)"
