@@ -592,10 +592,19 @@ final class Connection implements Link.Listener {
         link.close();
     }
 
-    /** Sends a reply frame; a peer that went away meanwhile just doesn't get it. */
+    /**
+     * Sends a reply frame without ever waiting: replies go out from the thread that serves every peer, so a peer that
+     * has stopped reading (its outgoing queue is full) is disconnected rather than allowed to stall the others. A
+     * peer that went away meanwhile just doesn't get it.
+     */
     void reply(byte[] frame) {
         try {
-            link.send(frame);
+            if (!link.offer(frame)) {
+                LOG.log(Level.WARNING, () -> "the peer on " + link.describe() + " has stopped reading its replies ("
+                        + context.settings().wireLimits().maxQueuedOutgoingBytes()
+                        + " bytes are waiting); closing the connection");
+                link.close();
+            }
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> "could not send a reply to " + link.describe() + ": " + e);
         }
@@ -611,6 +620,12 @@ final class Connection implements Link.Listener {
     }
 
     private void write(byte[] frame) {
+        int limit = context.settings().wireLimits().maxFrameBytes();
+        if (frame.length > limit) {
+            // Not a broken connection: this one message is too big, and nothing was sent.
+            throw new IpcException(ErrorCodes.INVALID_PARAMS, "a message of " + frame.length
+                    + " bytes is over the frame limit of " + limit + " bytes; nothing was sent");
+        }
         try {
             link.send(frame);
         } catch (IOException e) {

@@ -209,6 +209,14 @@ final class InboundDispatch {
             frame = wire.error(message.id(), ErrorCodes.INTERNAL_ERROR,
                     message.method() + ": the result could not be encoded: " + e.getMessage(), null, null);
         }
+        int limit = context.settings().wireLimits().maxFrameBytes();
+        if (frame.length > limit) {
+            // The caller would otherwise wait for a reply that can never be sent, until its deadline.
+            String why = message.method() + ": the result is " + frame.length
+                    + " bytes, over the frame limit of " + limit + " bytes";
+            LOG.log(Level.WARNING, why);
+            frame = wire.error(message.id(), ErrorCodes.INTERNAL_ERROR, why, null, null);
+        }
         answer(frame);
     }
 

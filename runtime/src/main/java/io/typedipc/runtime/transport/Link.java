@@ -22,6 +22,18 @@ public interface Link {
      */
     void send(byte[] frame) throws IOException;
 
+    /**
+     * Sends one frame if that needs no waiting, and returns {@code false} instead of waiting when the link's outgoing
+     * queue is full (the peer has stopped reading). The runtime sends its replies this way, so a peer that never
+     * reads them cannot stall the thread that serves every other peer. A link that never waits just sends.
+     *
+     * @throws IOException if the link is closed or the frame is over the link's size limit
+     */
+    default boolean offer(byte[] frame) throws IOException {
+        send(frame);
+        return true;
+    }
+
     /** Closes the link; the listener then receives {@link Listener#onClose}. Closing twice does nothing. */
     void close();
 

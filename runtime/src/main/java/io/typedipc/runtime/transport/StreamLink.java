@@ -109,11 +109,35 @@ public final class StreamLink implements Link {
     }
 
     @Override
-    public void send(byte[] frame) throws IOException {
+    public boolean offer(byte[] frame) throws IOException {
+        checkSize(frame);
+        lock.lock();
+        try {
+            if (closing) {
+                throw new IOException("the link " + description + " is closed");
+            }
+            if (queuedBytes + frame.length > limits.maxQueuedOutgoingBytes()) {
+                return false;
+            }
+            queue.addLast(frame);
+            queuedBytes += frame.length;
+            notEmpty.signal();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void checkSize(byte[] frame) throws IOException {
         if (frame.length > limits.maxFrameBytes()) {
             throw new IOException("a message of " + frame.length + " bytes is over the limit of "
                     + limits.maxFrameBytes() + " bytes; not sent on " + description);
         }
+    }
+
+    @Override
+    public void send(byte[] frame) throws IOException {
+        checkSize(frame);
         long stallNanos = limits.sendStallTimeout().toNanos();
         lock.lock();
         try {
