@@ -1,5 +1,6 @@
 package io.typedipc.benchmarks.harness;
 
+import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * stdio, a Unix domain socket or TCP loopback. The child's stderr goes to {@code typed-ipc-bench-server.log} in the
  * temporary directory.
  */
-public final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements Closeable {
     private final Process process;
     private final Endpoint endpoint;
     private final Path socketFile;

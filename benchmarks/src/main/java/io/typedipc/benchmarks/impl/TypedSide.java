@@ -2,6 +2,8 @@ package io.typedipc.benchmarks.impl;
 
 import io.typedipc.benchmarks.api.BenchApiDispatcher;
 import io.typedipc.benchmarks.harness.ChildProcess;
+import io.typedipc.benchmarks.harness.Endpoint;
+import io.typedipc.benchmarks.harness.ServerSide;
 import io.typedipc.benchmarks.harness.Transport;
 import io.typedipc.runtime.IpcContext;
 import io.typedipc.runtime.IpcMain;
@@ -9,6 +11,7 @@ import io.typedipc.runtime.IpcPeer;
 import io.typedipc.runtime.IpcRenderer;
 import io.typedipc.runtime.IpcSettings;
 import io.typedipc.runtime.transport.ChildProcessTransport;
+import io.typedipc.runtime.transport.Link;
 import io.typedipc.runtime.transport.SocketServer;
 import io.typedipc.runtime.transport.SocketTransport;
 import io.typedipc.runtime.transport.StdioTransport;
@@ -38,6 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TypedSide {
     private static final String READY = "bench:ready";
+    /** {@code -Dbench.link=direct}: Typed IPC across processes over the {@link DirectLink} experiment. */
+    private static final boolean DIRECT = "direct".equals(System.getProperty("bench.link"));
     private final IpcPeer peer;
     private final IpcContext local;
     private final IpcMain inProcessMain;
@@ -55,6 +60,9 @@ final class TypedSide {
         IpcSettings settings = IpcSettings.defaults();
         File log = new File(System.getProperty("java.io.tmpdir"), "typed-ipc-bench-server.log");
         String mode = typed ? "typed" : "untyped";
+        if (transport.crossProcess() && DIRECT) {
+            return openDirect(transport, typed, settings);
+        }
         switch (transport) {
             case INPROC -> {
                 IpcMain main = IpcMain.create(settings);
@@ -101,6 +109,81 @@ final class TypedSide {
                 return new TypedSide(renderer, renderer, null, process);
             }
             default -> throw new IllegalArgumentException("unknown transport " + transport);
+        }
+    }
+
+    /**
+     * The experiment of {@link DirectLink}: the child JVM is main over a {@code DirectLink} on its stdio or on a
+     * socket this JVM listens on (TCP with {@code TCP_NODELAY}); this JVM is a renderer over another one.
+     */
+    private static TypedSide openDirect(Transport transport, boolean typed, IpcSettings settings) throws IOException {
+        ChildProcess child = ChildProcess.launch(transport, typed ? DirectTypedServer.class : DirectUntypedServer.class);
+        Endpoint endpoint = child.endpoint();
+        DirectLink link = new DirectLink(endpoint.in(), endpoint.out(), child, "direct " + transport);
+        IpcRenderer renderer = IpcRenderer.connect(link, "bench", settings);
+        return new TypedSide(renderer, renderer, null, null);
+    }
+
+    /** Child main of the experiment: main over a {@link DirectLink}; serves until the link closes. */
+    static void serveDirect(String[] args, boolean typed) throws Exception {
+        IpcMain main = IpcMain.create(IpcSettings.defaults());
+        serve(main, typed);
+        Endpoint endpoint = ServerSide.connect(args);
+        CountDownLatch closed = new CountDownLatch(1);
+        DirectLink link = new DirectLink(endpoint.in(), endpoint.out(), endpoint, "direct server");
+        main.attach(new Link() {
+            @Override
+            public void start(Listener listener) {
+                link.start(new Listener() {
+                    @Override
+                    public void onFrame(byte[] frame) {
+                        listener.onFrame(frame);
+                    }
+
+                    @Override
+                    public void onClose(Throwable cause) {
+                        listener.onClose(cause);
+                        closed.countDown();
+                    }
+                });
+            }
+
+            @Override
+            public void send(byte[] frame) throws IOException {
+                link.send(frame);
+            }
+
+            @Override
+            public void close() {
+                link.close();
+            }
+
+            @Override
+            public String describe() {
+                return link.describe();
+            }
+        }, "bench");
+        closed.await();
+        main.close();
+    }
+
+    /** Experiment server main: typed, over a {@link DirectLink}. */
+    public static final class DirectTypedServer {
+        private DirectTypedServer() {
+        }
+
+        public static void main(String[] args) throws Exception {
+            serveDirect(args, true);
+        }
+    }
+
+    /** Experiment server main: untyped, over a {@link DirectLink}. */
+    public static final class DirectUntypedServer {
+        private DirectUntypedServer() {
+        }
+
+        public static void main(String[] args) throws Exception {
+            serveDirect(args, false);
         }
     }
 
