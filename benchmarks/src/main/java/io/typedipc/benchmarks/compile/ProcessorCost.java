@@ -49,28 +49,38 @@ public final class ProcessorCost {
                 + "median wall time; JDK %s, %d processors%n", runs, Runtime.version(),
                 Runtime.getRuntime().availableProcessors());
         out.println("| interfaces (x5 methods) | without processor (ms) | with processor (ms) | ratio | "
-                + "generated files |");
-        out.println("| ---: | ---: | ---: | ---: | ---: |");
+                + "generated classes | the same sources + the generated ones, no processor (ms) | "
+                + "processor's own share (ms) |");
+        out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         Path work = Files.createTempDirectory("typed-ipc-processor-cost");
         try {
             Path warmSources = generate(work.resolve("warm"), Math.min(50, sizes[0]));
-            compile(javac, warmSources, work.resolve("warm-out-a"), false);
-            compile(javac, warmSources, work.resolve("warm-out-b"), true);
+            compile(javac, warmSources, work.resolve("warm-out-a"), null, false);
+            compile(javac, warmSources, work.resolve("warm-out-b"), work.resolve("warm-gen"), true);
             for (int size : sizes) {
                 Path sources = generate(work.resolve("src-" + size), size);
                 long[] plain = new long[runs];
                 long[] processed = new long[runs];
+                long[] pregenerated = new long[runs];
                 int generated = 0;
                 for (int run = 0; run < runs; run++) {
-                    // Alternate the two so that machine noise hits both alike.
-                    plain[run] = compile(javac, sources, work.resolve("out-" + size + "-p" + run), false);
+                    // Alternate the three so that machine noise hits them alike.
+                    plain[run] = compile(javac, sources, work.resolve("out-" + size + "-p" + run), null, false);
                     Path withOut = work.resolve("out-" + size + "-w" + run);
-                    processed[run] = compile(javac, sources, withOut, true);
+                    Path gen = work.resolve("gen-" + size + "-" + run);
+                    processed[run] = compile(javac, sources, withOut, gen, true);
                     generated = countGenerated(withOut);
+                    // The generated sources compiled as plain sources: what compiling the output costs by itself.
+                    Path both = work.resolve("both-" + size + "-" + run);
+                    copyTree(sources, both);
+                    copyTree(gen, both);
+                    pregenerated[run] = compile(javac, both, work.resolve("out-" + size + "-g" + run), null, false);
                 }
                 double a = median(plain);
                 double b = median(processed);
-                out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %d |%n", size, a, b, b / a, generated);
+                double c = median(pregenerated);
+                out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %d | %.0f | %.0f |%n", size, a, b, b / a,
+                        generated, c, b - c);
             }
         } finally {
             deleteTree(work);
@@ -78,7 +88,8 @@ public final class ProcessorCost {
     }
 
     /** Compiles every source under {@code sources}; returns the wall time in milliseconds. */
-    private static long compile(JavaCompiler javac, Path sources, Path out, boolean withProcessor) throws IOException {
+    private static long compile(JavaCompiler javac, Path sources, Path out, Path generatedSources,
+            boolean withProcessor) throws IOException {
         Files.createDirectories(out);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(sources)) {
@@ -88,7 +99,9 @@ public final class ProcessorCost {
         List<String> options = new ArrayList<>(List.of("--release", "17", "-d", out.toString(), "-cp", classPath,
                 "-Xlint:all", "-Xlint:-processing", "-Werror", "-implicit:none"));
         if (withProcessor) {
-            options.addAll(List.of("-processorpath", classPath, "-processor", PROCESSOR));
+            Files.createDirectories(generatedSources);
+            options.addAll(List.of("-processorpath", classPath, "-processor", PROCESSOR, "-s",
+                    generatedSources.toString()));
         } else {
             options.add("-proc:none");
         }
@@ -153,6 +166,16 @@ public final class ProcessorCost {
                     """.formatted(i, name));
         }
         return root;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(source, target);
+            }
+        }
     }
 
     private static int countGenerated(Path out) throws IOException {
