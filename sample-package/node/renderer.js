@@ -2,7 +2,7 @@
 // A panel of the sample written in JavaScript. Main launches it as a renderer over stdin/stdout (JSON-RPC 2.0 with
 // Content-Length framing, which vscode-jsonrpc speaks), and it uses the same channels as the Java panels:
 //   serves   panel:status, panel:selection, asset-db:asset-changed (broadcast)
-//   calls    asset-db:query-assets, asset-db:query-info, transcript:line, app:panel-ready
+//   calls    asset-db:query-assets, asset-db:query-info, transcript:line
 // stdout carries the protocol, so diagnostics go to stderr.
 
 const rpc = require('vscode-jsonrpc/node');
@@ -45,9 +45,6 @@ connection.listen();
     line(NAME, '->', 'main', 'asset-db:query-assets("db://assets/**")  [from JavaScript]');
     const assets = await connection.sendRequest('asset-db:query-assets', 'db://assets/**');
     line('main', '=>', NAME, `${assets.length} asset(s): [${assets.map((a) => a.url).join(', ')}]`);
-    // A lone object argument would go out as by-name params by default: say it is the first positional argument.
-    connection.sendNotification('app:panel-ready', rpc.ParameterStructures.byPosition,
-        { panel: NAME, pid: process.pid, showing });
 })().catch((error) => {
     process.stderr.write(`node-panel failed: ${error.stack || error}\n`);
     process.exit(1);

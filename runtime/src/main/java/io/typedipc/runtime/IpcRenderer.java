@@ -3,6 +3,7 @@ package io.typedipc.runtime;
 import io.typedipc.runtime.transport.InProcessLink;
 import io.typedipc.runtime.transport.Link;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +31,26 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
 
     /** Connects a renderer context to main over {@code link}, the renderer's end of any transport. */
     public static IpcRenderer connect(Link link, String name, IpcSettings settings) {
+        return connect(link, name, settings, renderer -> { });
+    }
+
+    /**
+     * Connects a renderer context to main over {@code link}, running {@code setup} before the first message is read:
+     * register the renderer's handlers and dispatchers there, and no request from main can arrive before them (a
+     * request for a channel nobody serves fails with {@link NoSuchChannelException}). {@code setup} must not send.
+     */
+    public static IpcRenderer connect(Link link, String name, IpcSettings settings, Consumer<? super IpcRenderer> setup) {
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(setup, "setup");
         IpcRenderer renderer = new IpcRenderer(link, name, settings);
+        try {
+            setup.accept(renderer);
+        } catch (RuntimeException | Error e) {
+            link.close();
+            renderer.close();
+            throw e;
+        }
         renderer.connection.start(renderer, IpcEvent.MAIN_ID, MAIN_NAME);
         return renderer;
     }
@@ -46,9 +64,15 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
     }
 
     public static IpcRenderer connectInProcess(IpcMain main, String name, IpcSettings settings) {
+        return connectInProcess(main, name, settings, renderer -> { });
+    }
+
+    /** As {@link #connectInProcess(IpcMain, String, IpcSettings)}, with {@code setup} run before main can call. */
+    public static IpcRenderer connectInProcess(IpcMain main, String name, IpcSettings settings,
+            Consumer<? super IpcRenderer> setup) {
         Objects.requireNonNull(main, "main");
         InProcessLink[] ends = InProcessLink.pair(name);
-        IpcRenderer renderer = connect(ends[0], name, settings);
+        IpcRenderer renderer = connect(ends[0], name, settings, setup);
         main.attach(ends[1], name);
         return renderer;
     }

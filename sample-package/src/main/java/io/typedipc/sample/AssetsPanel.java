@@ -2,6 +2,7 @@ package io.typedipc.sample;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,8 +22,9 @@ final class AssetsPanel implements Panel, AssetsDemo {
     }
 
     @Override
-    public PanelStatus status() {
-        return new PanelStatus(NAME, ProcessHandle.current().pid(), selection.size() + " selected");
+    public CompletableFuture<PanelStatus> status() {
+        return CompletableFuture.completedFuture(
+                new PanelStatus(NAME, ProcessHandle.current().pid(), selection.size() + " selected"));
     }
 
     @Override

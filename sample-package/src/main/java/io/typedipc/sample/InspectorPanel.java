@@ -1,6 +1,8 @@
 package io.typedipc.sample;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The "inspector" panel: receives main's {@code asset-db:asset-changed} broadcasts and, for each new asset, asks the
@@ -12,6 +14,9 @@ final class InspectorPanel implements Panel, AssetEvents {
     private final Panel assetsPanel;
     private final Transcript transcript;
     private String showing = "nothing yet";
+    /** Selection look-ups in progress. Everything here runs on the panel's dispatch thread, so no locks. */
+    private int lookups;
+    private final List<CompletableFuture<PanelStatus>> waitingUntilIdle = new ArrayList<>();
 
     InspectorPanel(Panel assetsPanel, Transcript transcript) {
         this.assetsPanel = assetsPanel;
@@ -19,8 +24,21 @@ final class InspectorPanel implements Panel, AssetEvents {
     }
 
     @Override
-    public PanelStatus status() {
-        return new PanelStatus(NAME, ProcessHandle.current().pid(), showing);
+    public CompletableFuture<PanelStatus> status() {
+        // While a look-up waits for its reply, this panel keeps serving messages (a blocking call on a dispatch
+        // thread does), so status can be asked mid-look-up: answer once the panel has caught up.
+        CompletableFuture<PanelStatus> status = new CompletableFuture<>();
+        waitingUntilIdle.add(status);
+        answerIfIdle();
+        return status;
+    }
+
+    private void answerIfIdle() {
+        if (lookups == 0) {
+            PanelStatus now = new PanelStatus(NAME, ProcessHandle.current().pid(), showing);
+            waitingUntilIdle.forEach(status -> status.complete(now));
+            waitingUntilIdle.clear();
+        }
     }
 
     @Override
@@ -34,8 +52,13 @@ final class InspectorPanel implements Panel, AssetEvents {
         showing = "last change: " + change.kind() + " " + change.url();
         if (change.kind() == AssetChange.Kind.CREATED) {
             transcript.sent(NAME, AssetsPanel.NAME, "panel:selection()  [renderer to renderer, through main]");
-            List<String> selected = assetsPanel.selection();
-            transcript.replied(AssetsPanel.NAME, NAME, selected.toString());
+            lookups++;
+            try {
+                transcript.replied(AssetsPanel.NAME, NAME, assetsPanel.selection().toString());
+            } finally {
+                lookups--;
+                answerIfIdle();
+            }
         }
     }
 }

@@ -18,22 +18,22 @@ public final class PanelMain {
             System.exit(2);
         }
         String name = args[0];
-        IpcRenderer renderer = StdioTransport.connectRenderer(name, IpcSettings.defaults());
+        // Register the panel's channels before the first message from main is read, so main may call at once.
+        IpcRenderer renderer = StdioTransport.connectRenderer(name, IpcSettings.defaults(), PanelMain::servePanel);
+        renderer.awaitDisconnect(Long.MAX_VALUE, TimeUnit.DAYS);
+        renderer.close();
+    }
+
+    private static void servePanel(IpcRenderer renderer) {
         Transcript transcript = Transcript.sendingTo(new TranscriptLinesSender(renderer));
-        Panel panel;
-        if (name.equals(AssetsPanel.NAME)) {
+        if (renderer.name().equals(AssetsPanel.NAME)) {
             AssetsPanel assets = new AssetsPanel(new AssetDbSender(renderer), transcript);
             AssetsDemoDispatcher.register(renderer, assets);
-            panel = assets;
+            PanelDispatcher.register(renderer, assets);
         } else {
             InspectorPanel inspector = new InspectorPanel(new PanelSender(renderer.peer(AssetsPanel.NAME)), transcript);
             AssetEventsDispatcher.register(renderer, inspector);
-            panel = inspector;
+            PanelDispatcher.register(renderer, inspector);
         }
-        PanelDispatcher.register(renderer, panel);
-        new AppSender(renderer).panelReady(panel.status());
-
-        renderer.awaitDisconnect(Long.MAX_VALUE, TimeUnit.DAYS);
-        renderer.close();
     }
 }

@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -38,7 +37,7 @@ import java.util.stream.Stream;
  * </ul>
  */
 public final class SampleMain {
-    private static final Duration STARTUP = Duration.ofSeconds(30);
+    private static final Duration WATCHER_WAIT = Duration.ofSeconds(30);
     private static final String GAME_JS = "db://assets/scripts/game.js";
 
     private SampleMain() {}
@@ -98,7 +97,6 @@ public final class SampleMain {
     }
 
     private static void runApplication(Transcript transcript, Path folder, Options options) throws Exception {
-        Map<String, CompletableFuture<PanelStatus>> ready = new ConcurrentHashMap<>();
         CompletableFuture<Void> gameJsDeleted = new CompletableFuture<>();
         List<Process> processes = new ArrayList<>();
 
@@ -106,8 +104,6 @@ public final class SampleMain {
         AssetDbService assetDb = new AssetDbService(folder, transcript);
         AssetDbDispatcher.register(main, assetDb);
         TranscriptLinesDispatcher.register(main, transcript::raw);
-        AppDispatcher.register(main, status -> ready.computeIfAbsent(status.panel(), p -> new CompletableFuture<>())
-                .complete(status));
         main.onRendererConnected(renderer -> transcript.note("main", renderer + " connected"));
         main.onRendererDisconnected(renderer -> transcript.note("main", renderer + " disconnected"));
         transcript.note("main", "asset-db serving " + folder);
@@ -122,13 +118,14 @@ public final class SampleMain {
             }
         });
         try {
-            RendererHandle inspector = launchJavaPanel(main, InspectorPanel.NAME, processes, ready);
-            RendererHandle nodePanel = options.node() ? launchNodePanel(main, options.nodeDir(), processes, ready) : null;
-            RendererHandle assets = launchJavaPanel(main, AssetsPanel.NAME, processes, ready);
+            RendererHandle inspector = launchJavaPanel(main, InspectorPanel.NAME, processes);
+            RendererHandle nodePanel = options.node() ? launchNodePanel(main, options.nodeDir(), processes) : null;
+            RendererHandle assets = launchJavaPanel(main, AssetsPanel.NAME, processes);
 
             for (RendererHandle panel : nodePanel == null ? List.of(inspector, assets) : List.of(inspector, nodePanel, assets)) {
                 transcript.sent("main", panel.name(), "panel:status()  [main to renderer, 5 s deadline]");
-                transcript.replied(panel.name(), "main", new PanelSender(panel).status().toString());
+                transcript.replied(panel.name(), "main",
+                        new PanelSender(panel).status().get(10, TimeUnit.SECONDS).toString());
             }
 
             transcript.sent("main", assets.name(), "demo:run()  [the panel plays a user's clicks]");
@@ -137,11 +134,11 @@ public final class SampleMain {
 
             // The inspector's last broadcast is the deletion of game.js; messages to one renderer keep their order,
             // so once it has been broadcast, the status below is answered after the inspector has seen it.
-            gameJsDeleted.get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+            gameJsDeleted.get(WATCHER_WAIT.toSeconds(), TimeUnit.SECONDS);
             for (RendererHandle panel : nodePanel == null ? List.of(inspector) : List.of(inspector, nodePanel)) {
                 transcript.sent("main", panel.name(), "panel:status()");
-                transcript.replied(panel.name(), "main",
-                        new PanelSender(panel).withDeadline(Duration.ofSeconds(5)).status().toString());
+                transcript.replied(panel.name(), "main", new PanelSender(panel).withDeadline(Duration.ofSeconds(10))
+                        .status().get(20, TimeUnit.SECONDS).toString());
             }
 
             if (options.keepRunning()) {
@@ -163,30 +160,32 @@ public final class SampleMain {
         }
     }
 
-    private static RendererHandle launchJavaPanel(IpcMain main, String name, List<Process> processes,
-            Map<String, CompletableFuture<PanelStatus>> ready) throws Exception {
+    private static RendererHandle launchJavaPanel(IpcMain main, String name, List<Process> processes)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 PanelMain.class.getName(), name);
-        return launch(main, builder, name, processes, ready);
+        return launch(main, builder, name, processes);
     }
 
-    private static RendererHandle launchNodePanel(IpcMain main, Path nodeDir, List<Process> processes,
-            Map<String, CompletableFuture<PanelStatus>> ready) throws Exception {
+    private static RendererHandle launchNodePanel(IpcMain main, Path nodeDir, List<Process> processes)
+            throws IOException {
         if (!Files.isDirectory(nodeDir.resolve("node_modules"))) {
             throw new IllegalStateException("the Node.js panel needs its packages: run `npm ci` in " + nodeDir
                     + " (the Maven build does it)");
         }
         ProcessBuilder builder = new ProcessBuilder("node", "renderer.js").directory(nodeDir.toFile());
-        return launch(main, builder, "node-panel", processes, ready);
+        return launch(main, builder, "node-panel", processes);
     }
 
-    private static RendererHandle launch(IpcMain main, ProcessBuilder builder, String name, List<Process> processes,
-            Map<String, CompletableFuture<PanelStatus>> ready) throws Exception {
+    /**
+     * Starts a panel's process. Main may call it at once: a panel registers its channels before it reads its first
+     * message, so the request waits in the pipe until the panel is ready for it.
+     */
+    private static RendererHandle launch(IpcMain main, ProcessBuilder builder, String name, List<Process> processes)
+            throws IOException {
         ChildProcessTransport.ChildRenderer child = ChildProcessTransport.launch(main, builder, name);
         processes.add(child.process());
-        // A panel says when its channels are registered; until then a call could find nothing to answer it.
-        ready.computeIfAbsent(name, p -> new CompletableFuture<>()).get(STARTUP.toSeconds(), TimeUnit.SECONDS);
         return child.handle();
     }
 

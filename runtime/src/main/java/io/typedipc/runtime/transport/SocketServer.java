@@ -163,6 +163,7 @@ public final class SocketServer implements AutoCloseable {
         ScheduledFuture<?> timeout = LinkTimer.schedule(() -> SocketTransport.closeQuietly(channel),
                 SocketTransport.HANDSHAKE_TIMEOUT);
         try {
+            SocketTransport.noDelay(channel);
             InputStream in = new BufferedInputStream(SocketStreams.input(channel), 8192);
             OutputStream out = SocketStreams.output(channel);
             SocketTransport.Hello hello = SocketTransport.acceptHello(in, out, tokenBytes, main.settings().wireLimits());

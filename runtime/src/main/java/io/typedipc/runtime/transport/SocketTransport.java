@@ -15,12 +15,14 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,11 +85,22 @@ public final class SocketTransport {
      */
     public static IpcRenderer connect(String address, String token, String name, IpcSettings settings)
             throws IOException {
+        return connect(address, token, name, settings, renderer -> { });
+    }
+
+    /**
+     * As {@link #connect(String, String, String, IpcSettings)}, running {@code setup} before the first message from
+     * main is read: register the renderer's handlers there so that main's first request finds them.
+     */
+    public static IpcRenderer connect(String address, String token, String name, IpcSettings settings,
+            Consumer<? super IpcRenderer> setup) throws IOException {
+        Objects.requireNonNull(setup, "setup");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(settings, "settings");
         SocketAddress target = parseAddress(address);
         SocketChannel channel = SocketChannel.open(target);
+        noDelay(channel);
         ScheduledFuture<?> timeout = LinkTimer.schedule(() -> closeQuietly(channel), HANDSHAKE_TIMEOUT);
         try {
             InputStream in = new BufferedInputStream(SocketStreams.input(channel), 8192);
@@ -111,7 +124,7 @@ public final class SocketTransport {
                 throw new IOException("the handshake timer closed the connection");
             }
             StreamLink link = new StreamLink(in, out, channel, "socket " + address, settings.wireLimits());
-            return IpcRenderer.connect(link, name, settings);
+            return IpcRenderer.connect(link, name, settings, setup);
         } catch (JacksonException e) {
             timeout.cancel(false);
             closeQuietly(channel);
@@ -129,12 +142,18 @@ public final class SocketTransport {
 
     /** {@link #connect} with the address and token from {@value #ADDRESS_ENV} and {@value #TOKEN_ENV}. */
     public static IpcRenderer connectFromEnvironment(String name, IpcSettings settings) throws IOException {
+        return connectFromEnvironment(name, settings, renderer -> { });
+    }
+
+    /** As {@link #connectFromEnvironment(String, IpcSettings)}, with {@code setup} run before the first message. */
+    public static IpcRenderer connectFromEnvironment(String name, IpcSettings settings,
+            Consumer<? super IpcRenderer> setup) throws IOException {
         String address = System.getenv(ADDRESS_ENV);
         String token = System.getenv(TOKEN_ENV);
         if (address == null || token == null) {
             throw new IllegalStateException(ADDRESS_ENV + " and " + TOKEN_ENV + " must both be set");
         }
-        return connect(address, token, name, settings);
+        return connect(address, token, name, settings, setup);
     }
 
     static SocketAddress parseAddress(String address) {
@@ -177,6 +196,16 @@ public final class SocketTransport {
      * not yet sent (the caller queues it on the renderer's link, so that it goes out once main has attached the
      * renderer); or {@code null} after answering a refusal.
      */
+    /**
+     * Turns Nagle's algorithm off on a TCP channel: a small request would otherwise wait for the previous reply's
+     * delayed acknowledgement (tens of milliseconds) before it goes out. Unix domain sockets have no such option.
+     */
+    static void noDelay(SocketChannel channel) throws IOException {
+        if (channel.getRemoteAddress() instanceof InetSocketAddress) {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        }
+    }
+
     static Hello acceptHello(InputStream in, OutputStream out, byte[] expectedToken, WireLimits limits)
             throws IOException {
         WireLimits helloLimits = limits.toBuilder().maxFrameBytes(Math.min(MAX_HELLO_BYTES, limits.maxFrameBytes()))

@@ -7,6 +7,7 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The renderer's side of {@link ChildProcessTransport}: connects this process, as a renderer, to the main process
@@ -36,6 +37,14 @@ public final class StdioTransport {
      * @throws IllegalStateException if this process already connected over stdio
      */
     public static IpcRenderer connectRenderer(String name, IpcSettings settings) {
+        return connectRenderer(name, settings, renderer -> { });
+    }
+
+    /**
+     * As {@link #connectRenderer(String, IpcSettings)}, running {@code setup} before the first message from main is
+     * read: register the renderer's handlers there so that main's first request finds them.
+     */
+    public static IpcRenderer connectRenderer(String name, IpcSettings settings, Consumer<? super IpcRenderer> setup) {
         if (!CONNECTED.compareAndSet(false, true)) {
             throw new IllegalStateException("this process is already connected over its stdin and stdout");
         }
@@ -46,6 +55,6 @@ public final class StdioTransport {
         System.setIn(new ByteArrayInputStream(new byte[0]));
         StreamLink link = new StreamLink(in, out, null, "stdio pid " + ProcessHandle.current().pid(),
                 settings.wireLimits());
-        return IpcRenderer.connect(link, name, settings);
+        return IpcRenderer.connect(link, name, settings, setup);
     }
 }
