@@ -4,21 +4,80 @@ import io.typedipc.runtime.IpcMain;
 import io.typedipc.runtime.IpcRenderer;
 import io.typedipc.runtime.IpcSettings;
 import io.typedipc.runtime.suite.TransportFixture;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * The byte-stream transports as fixtures of the runtime suite ({@code io.typedipc.runtime.suite.TransportFixtures}):
- * {@link StreamLink} over in-JVM pipes (the framing of child-process stdio), a Unix domain socket and TCP loopback,
- * each with the token handshake. Child-process stdio has its own test with a real child JVM
- * ({@link ChildProcessTransportTest}).
+ * {@link StreamLink} over in-JVM pipes, a real child process's stdio (through a relay child, see
+ * {@link ChildProcessStdio}), a Unix domain socket and TCP loopback, each socket with the token handshake. A renderer
+ * that is itself the child process (SIGKILL, exit, stray prints) has its own test ({@link ChildProcessTransportTest}).
  */
 public final class StreamTransportFixtures {
     private StreamTransportFixtures() {}
 
     public static Stream<TransportFixture> all() {
-        return Stream.of(new Pipes(), new UnixSocket(), new Tcp());
+        return Stream.of(new Pipes(), new ChildProcessStdio(), new UnixSocket(), new Tcp());
+    }
+
+    /**
+     * Main launches a real child process with {@link ChildProcessTransport#launch} and speaks over its stdin and
+     * stdout; the child ({@link StdioRelayMain}) relays those bytes to a loopback socket where the renderer context,
+     * in this JVM, is connected. So every scenario crosses a real child process's stdio and main's real stdio
+     * transport, while the scenario code can still hold the renderer.
+     */
+    static final class ChildProcessStdio implements TransportFixture {
+        private final List<Process> children = new ArrayList<>();
+
+        @Override
+        public String name() {
+            return "child-process stdio";
+        }
+
+        @Override
+        public IpcRenderer connect(IpcMain main, String rendererName, IpcSettings settings) throws Exception {
+            try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                listener.setSoTimeout((int) TimeUnit.SECONDS.toMillis(60));
+                ChildProcessTransport.ChildRenderer child = ChildProcessTransport.launch(main,
+                        ChildProcessTransportTest.childJvm(StdioRelayMain.class.getName(),
+                                String.valueOf(listener.getLocalPort())),
+                        rendererName);
+                synchronized (children) {
+                    children.add(child.process());
+                }
+                Socket socket = listener.accept();
+                socket.setTcpNoDelay(true);
+                StreamLink link = new StreamLink(socket.getInputStream(), socket.getOutputStream(), socket,
+                        "relay to child pid " + child.process().pid(), settings.wireLimits());
+                return IpcRenderer.connect(link, rendererName, settings);
+            }
+        }
+
+        @Override
+        public void cleanup() throws Exception {
+            synchronized (children) {
+                for (Process child : children) {
+                    // The contexts are closed by now, so each relay has seen the end of its stdin and is exiting.
+                    if (!child.waitFor(30, TimeUnit.SECONDS)) {
+                        child.destroyForcibly();
+                        throw new AssertionError("a relay child did not exit after its connection closed");
+                    }
+                }
+                children.clear();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return name();
+        }
     }
 
     /** Two {@link StreamLink}s over crossed in-JVM pipes, with the settings' limits on both ends. */
