@@ -1,5 +1,6 @@
 package io.typedipc.benchmarks.harness;
 
+import io.typedipc.runtime.transport.SocketStreams;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
@@ -95,7 +96,7 @@ public final class ChildProcess implements Closeable {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
             return new ChildProcess(process,
-                    new Endpoint(ChannelStreams.in(channel), ChannelStreams.out(channel), channel), socketFile);
+                    new Endpoint(SocketStreams.input(channel), SocketStreams.output(channel), channel), socketFile);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.typedipc.benchmarks.harness;
 
+import io.typedipc.runtime.transport.SocketStreams;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -34,13 +35,13 @@ public final class ServerSide {
             case UDS -> {
                 SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
                 channel.connect(UnixDomainSocketAddress.of(Path.of(args[1])));
-                return new Endpoint(ChannelStreams.in(channel), ChannelStreams.out(channel), channel);
+                return new Endpoint(SocketStreams.input(channel), SocketStreams.output(channel), channel);
             }
             case TCP -> {
                 SocketChannel channel = SocketChannel.open(StandardProtocolFamily.INET);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 channel.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[1])));
-                return new Endpoint(ChannelStreams.in(channel), ChannelStreams.out(channel), channel);
+                return new Endpoint(SocketStreams.input(channel), SocketStreams.output(channel), channel);
             }
             default -> throw new IllegalArgumentException("not a cross-process transport: " + transport);
         }

@@ -12,10 +12,11 @@ import java.nio.channels.SocketChannel;
  * writer waits for a blocked reader.) Closing the output only shuts down the sending half; closing the input closes
  * the channel.
  */
-final class SocketStreams {
+public final class SocketStreams {
     private SocketStreams() {}
 
-    static InputStream input(SocketChannel channel) {
+    /** An input stream over {@code channel}; closing it closes the channel. */
+    public static InputStream input(SocketChannel channel) {
         return new InputStream() {
             @Override
             public int read() throws IOException {
@@ -39,7 +40,8 @@ final class SocketStreams {
         };
     }
 
-    static OutputStream output(SocketChannel channel) {
+    /** An output stream over {@code channel}; closing it shuts down only the sending half. */
+    public static OutputStream output(SocketChannel channel) {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
