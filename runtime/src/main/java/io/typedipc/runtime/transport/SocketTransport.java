@@ -192,11 +192,6 @@ public final class SocketTransport {
     record Hello(String name, byte[] reply) {}
 
     /**
-     * Main's half of the handshake: reads and checks the hello. Returns the renderer's name and the success reply,
-     * not yet sent (the caller queues it on the renderer's link, so that it goes out once main has attached the
-     * renderer); or {@code null} after answering a refusal.
-     */
-    /**
      * Turns Nagle's algorithm off on a TCP channel: a small request would otherwise wait for the previous reply's
      * delayed acknowledgement (tens of milliseconds) before it goes out. Unix domain sockets have no such option.
      */
@@ -206,6 +201,11 @@ public final class SocketTransport {
         }
     }
 
+    /**
+     * Main's half of the handshake: reads and checks the hello. Returns the renderer's name and the success reply,
+     * not yet sent (the caller queues it on the renderer's link, so that it goes out once main has attached the
+     * renderer); or {@code null} after answering a refusal.
+     */
     static Hello acceptHello(InputStream in, OutputStream out, byte[] expectedToken, WireLimits limits)
             throws IOException {
         WireLimits helloLimits = limits.toBuilder().maxFrameBytes(Math.min(MAX_HELLO_BYTES, limits.maxFrameBytes()))
