@@ -1,7 +1,6 @@
 package io.typedipc.runtime.wire;
 
 import io.typedipc.runtime.ErrorCodes;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
@@ -110,7 +109,7 @@ public final class Routing {
     /** The target's reply to a {@code $/routed} request, re-addressed to the origin's request {@code originId}. */
     public byte[] relay(Object originId, Envelope reply) {
         return frame(null, null, g -> {
-            writeId(g, originId);
+            WireFormat.writeId(g, originId);
             if (reply.type == Envelope.Type.RESULT) {
                 g.writeName("result");
                 writeRaw(g, reply);
@@ -251,20 +250,8 @@ public final class Routing {
         }
     }
 
-    private static void writeId(JsonGenerator g, Object id) {
-        g.writeName("id");
-        if (id instanceof Long number) {
-            g.writeNumber(number);
-        } else if (id instanceof String text) {
-            g.writeString(text);
-        } else {
-            g.writeNull();
-        }
-    }
-
     private byte[] frame(Long id, String method, Consumer<JsonGenerator> params) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        try (JsonGenerator g = mapper.createGenerator(out)) {
+        return MessageBytes.encode(mapper, g -> {
             g.writeStartObject();
             g.writeStringProperty("jsonrpc", "2.0");
             if (method == null) {
@@ -280,7 +267,6 @@ public final class Routing {
                 g.writeEndObject();
             }
             g.writeEndObject();
-        }
-        return out.toByteArray();
+        });
     }
 }

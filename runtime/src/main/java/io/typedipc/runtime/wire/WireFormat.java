@@ -2,7 +2,6 @@ package io.typedipc.runtime.wire;
 
 import io.typedipc.runtime.ErrorCodes;
 import io.typedipc.runtime.MethodDescriptor;
-import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -153,8 +152,7 @@ public final class WireFormat {
      * {@code String} or {@code null}.
      */
     public static byte[] transportError(Object id, int code, String message) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        try (JsonGenerator g = PLAIN.createGenerator(out)) {
+        return MessageBytes.encode(PLAIN, g -> {
             g.writeStartObject();
             g.writeStringProperty("jsonrpc", "2.0");
             writeId(g, id);
@@ -164,23 +162,21 @@ public final class WireFormat {
             g.writeStringProperty("message", message == null ? "" : message);
             g.writeEndObject();
             g.writeEndObject();
-        }
-        return out.toByteArray();
+        });
     }
 
     /** Writes one message object: the {@code jsonrpc} member, then {@code members}. */
     private byte[] frame(Consumer<JsonGenerator> members) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        try (JsonGenerator g = mapper.createGenerator(out)) {
+        return MessageBytes.encode(mapper, g -> {
             g.writeStartObject();
             g.writeStringProperty("jsonrpc", "2.0");
             members.accept(g);
             g.writeEndObject();
-        }
-        return out.toByteArray();
+        });
     }
 
-    private static void writeId(JsonGenerator g, Object id) {
+    /** Writes the {@code id} member: a number, a string or {@code null}, as the request had it. */
+    static void writeId(JsonGenerator g, Object id) {
         g.writeName("id");
         if (id instanceof Long number) {
             g.writeNumber(number);

@@ -1,0 +1,41 @@
+package io.typedipc.runtime.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The per-thread encode buffer gives exact bytes, whatever came before on the thread and however deep it nests. */
+class MessageBytesTest {
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    @Test
+    void aSmallMessageAfterALargeOneIsExact() {
+        String large = "x".repeat(3 * MessageBytes.RETAINED_BYTES);
+        assertEquals("\"" + large + "\"", text(MessageBytes.encode(MAPPER, g -> g.writeString(large))));
+        assertEquals("[1,2]", text(MessageBytes.encode(MAPPER, g -> {
+            g.writeStartArray();
+            g.writeNumber(1);
+            g.writeNumber(2);
+            g.writeEndArray();
+        })));
+    }
+
+    @Test
+    void anEncodingInsideAnEncodingGetsItsOwnBuffer() {
+        String[] inner = new String[1];
+        byte[] outer = MessageBytes.encode(MAPPER, g -> {
+            g.writeStartObject();
+            inner[0] = text(MessageBytes.encode(MAPPER, nested -> nested.writeString("inner")));
+            g.writeStringProperty("outer", "value");
+            g.writeEndObject();
+        });
+        assertEquals("\"inner\"", inner[0]);
+        assertEquals("{\"outer\":\"value\"}", text(outer));
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
