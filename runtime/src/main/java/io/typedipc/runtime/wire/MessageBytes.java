@@ -12,7 +12,7 @@ import tools.jackson.databind.ObjectMapper;
  * {@link #RETAINED_BYTES} for a large message is dropped afterwards, so an idle thread keeps at most that much.
  */
 final class MessageBytes extends OutputStream {
-    static final int RETAINED_BYTES = 64 * 1024;
+    static final int RETAINED_BYTES = 1024 * 1024;
     private static final int INITIAL_BYTES = 512;
     private static final ThreadLocal<MessageBytes> BUFFER = ThreadLocal.withInitial(MessageBytes::new);
 
