@@ -540,6 +540,23 @@ class ErrorsTest {
     }
 
     @Test
+    void aFailureInsideTheProcessorIsATaggedErrorNotACrash() {
+        JavaFileObject source = file("test.Api",
+                "package test;",
+                "@io.typedipc.Channel(\"api\")",
+                "interface Api {",
+                "    void ping();",
+                "}");
+        Compilation compilation = com.google.testing.compile.Compiler.javac()
+                .withProcessors(new FailingFilerProcessor())
+                .compile(source);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[TypedIpcInternalError] the Typed IPC processor failed on Api")
+                .inFile(source).onLine(3);
+        assertThat(compilation).hadErrorContaining("the file system is gone");
+    }
+
+    @Test
     void everyErrorIsReportedAndNothingIsGenerated() {
         JavaFileObject source = file("test.Bad",
                 "package test;",
