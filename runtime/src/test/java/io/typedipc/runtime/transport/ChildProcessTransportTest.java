@@ -77,6 +77,7 @@ class ChildProcessTransportTest {
     @Test
     void killingTheChildFailsItsPendingCallAtOnce() throws Exception {
         RendererHandle kid = child.handle();
+        main.onRendererDisconnected(handle -> events.add("disconnected " + handle.name()));
         CompletableFuture<Object> pending = kid.invoke("child:hang", "work");
         assertEquals("hanging work", events.poll(WAIT, TimeUnit.SECONDS));
         long killedAt = System.nanoTime();
@@ -86,10 +87,7 @@ class ChildProcessTransportTest {
         // Long before the call's 30 s deadline: the end of the child's stdout closed the link.
         assertTrue(System.nanoTime() - killedAt < TimeUnit.SECONDS.toNanos(20));
         assertFalse(kid.isConnected());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
-        while (!main.renderers().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10); // polling a condition with a deadline; the link's thread removes the renderer
-        }
+        assertEquals("disconnected kid", events.poll(WAIT, TimeUnit.SECONDS), "the disconnected event fires");
         assertTrue(main.renderers().isEmpty(), "main forgets the dead renderer");
         assertInstanceOf(IpcDisconnectedException.class, failureOf(() -> kid.invoke("child:echo", "late")));
     }
@@ -109,11 +107,13 @@ class ChildProcessTransportTest {
     @Test
     void theChildExitingOnItsOwnFailsPendingCalls() throws Exception {
         RendererHandle kid = child.handle();
+        main.onRendererDisconnected(handle -> events.add("disconnected " + handle.name()));
         CompletableFuture<Object> pending = kid.invoke("child:hang", "exit");
         assertEquals("hanging exit", events.poll(WAIT, TimeUnit.SECONDS));
         kid.send("child:exit", 7);
         ExecutionException e = assertThrows(ExecutionException.class, () -> pending.get(WAIT, TimeUnit.SECONDS));
         assertInstanceOf(IpcDisconnectedException.class, e.getCause());
+        assertEquals("disconnected kid", events.poll(WAIT, TimeUnit.SECONDS), "the disconnected event fires");
         assertTrue(child.process().waitFor(WAIT, TimeUnit.SECONDS));
         assertEquals(7, child.process().exitValue());
     }
