@@ -167,9 +167,9 @@ final class Connection implements Link.Listener {
             throw new AssertionError("the reply is complete", e);
         }
         if (reply.type() == Envelope.Type.RESULT) {
-            return decodeResult(call, reply);
+            return Replies.result(call.channel, call.codec, reply);
         }
-        Throwable failure = failureOf(call, reply);
+        Throwable failure = Replies.failure(call.channel, call.codec, reply);
         throw failure instanceof IpcException ipc ? ipc : new IpcDeclaredException((Exception) failure);
     }
 
@@ -336,60 +336,12 @@ final class Connection implements Link.Listener {
             future.completeExceptionally(failure);
         } else if (reply.type() == Envelope.Type.RESULT) {
             try {
-                future.complete((R) decodeResult(call, reply));
+                future.complete((R) Replies.result(call.channel, call.codec, reply));
             } catch (RuntimeException e) {
                 future.completeExceptionally(e);
             }
         } else {
-            future.completeExceptionally(failureOf(call, reply));
-        }
-    }
-
-    private Object decodeResult(PendingCall call, Envelope reply) {
-        try {
-            return call.codec.readResult(reply);
-        } catch (RuntimeException e) {
-            throw new IpcException(ErrorCodes.INTERNAL_ERROR,
-                    call.channel + ": the reply does not fit the result type: " + e.getMessage(), e);
-        }
-    }
-
-    /** Turns an error reply into the exception the caller sees: a declared exception, or an {@link IpcException}. */
-    private Throwable failureOf(PendingCall call, Envelope reply) {
-        String message = reply.errorMessage();
-        Map<?, ?> data = null;
-        try {
-            if (call.codec.readErrorData(reply) instanceof Map<?, ?> map) {
-                data = map;
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, () -> "unreadable error.data in a reply on " + call.channel + ": " + e);
-        }
-        String type = data != null && data.get("type") instanceof String text ? text : null;
-        String stackTrace = data != null && data.get("stackTrace") instanceof String text ? text : null;
-        switch (reply.errorCode()) {
-            case ErrorCodes.METHOD_NOT_FOUND:
-                return new NoSuchChannelException(message);
-            case ErrorCodes.NO_SUCH_RENDERER:
-                return new NoSuchRendererException(message);
-            case ErrorCodes.TIMEOUT:
-                return new IpcTimeoutException(message);
-            case ErrorCodes.DISCONNECTED:
-                return new IpcDisconnectedException(message);
-            case ErrorCodes.DECLARED_ERROR:
-                MethodDescriptor<?> method = call.codec.method();
-                MethodDescriptor.DeclaredError<?> declared =
-                        method == null || type == null ? null : method.declaredErrorNamed(type);
-                if (declared != null) {
-                    try {
-                        return declared.factory().apply(message);
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "could not rebuild " + type + " declared by " + call.channel, e);
-                    }
-                }
-                return new RemoteException(reply.errorCode(), message, type, stackTrace);
-            default:
-                return new RemoteException(reply.errorCode(), message, type, stackTrace);
+            future.completeExceptionally(Replies.failure(call.channel, call.codec, reply));
         }
     }
 
