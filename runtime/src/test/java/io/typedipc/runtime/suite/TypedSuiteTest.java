@@ -151,7 +151,7 @@ class TypedSuiteTest {
                     throw new IllegalArgumentException("disk on fire");
                 });
             }
-            rig.main.handle("boom", (e, v) -> CompletableFuture.failedFuture(new UnsupportedOperationException("no")));
+            rig.main.handle("boom", (e, v) -> CompletableFuture.failedFuture(new ArithmeticException("no")));
             RemoteException fromQuiet = assertThrows(RemoteException.class, () -> rig.handle("quiet").sendSync("boom"));
             assertEquals(IllegalArgumentException.class.getName(), fromQuiet.remoteType());
             assertTrue(fromQuiet.getMessage().contains("disk on fire"), fromQuiet.getMessage());
@@ -164,7 +164,7 @@ class TypedSuiteTest {
 
             ExecutionException fromMain = assertThrows(ExecutionException.class, () -> get(quiet.invoke("boom")));
             RemoteException remote = assertInstanceOf(RemoteException.class, fromMain.getCause());
-            assertEquals(UnsupportedOperationException.class.getName(), remote.remoteType());
+            assertEquals(ArithmeticException.class.getName(), remote.remoteType());
             assertNull(remote.remoteStackTrace());
         }
     }
