@@ -41,6 +41,7 @@ public final class IpcMain extends IpcContext {
     private final List<Consumer<RendererHandle>> connectedListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<RendererHandle>> disconnectedListeners = new CopyOnWriteArrayList<>();
     private final OneWayPeer everyRenderer = new Broadcast(null);
+    private volatile RoutingPolicy routingPolicy = RoutingPolicy.ALLOW_ALL;
 
     private IpcMain(IpcSettings settings) {
         super(settings, "typed-ipc-main");
@@ -191,6 +192,14 @@ public final class IpcMain extends IpcContext {
         }
     }
 
+    /**
+     * Sets which renderer may message which other renderer through main; {@link RoutingPolicy#ALLOW_ALL} until set.
+     * Applies to messages routed from now on.
+     */
+    public void setRoutingPolicy(RoutingPolicy policy) {
+        this.routingPolicy = Objects.requireNonNull(policy, "policy");
+    }
+
     // ------------------------------------------------------------------------------------------------ routing
 
     /**
@@ -220,9 +229,16 @@ public final class IpcMain extends IpcContext {
                 return;
             }
             byte[] frame = routing().routed(null, origin.remoteId(), origin.remoteName(), route.inner());
+            RoutingPolicy policy = routingPolicy;
             for (RendererHandle renderer : renderers.values()) {
-                if (!(route.excludeSender() && renderer.connection() == origin)) {
+                if (route.excludeSender() && renderer.connection() == origin) {
+                    continue;
+                }
+                if (policy.allows(origin.remoteName(), renderer.name(), route.inner().method())) {
                     renderer.connection().sendRaw(frame.clone());
+                } else {
+                    LOG.log(Level.WARNING, () -> "routing policy: dropped broadcast " + route.inner().method() + " from "
+                            + origin.remoteName() + " to " + renderer.name());
                 }
             }
             if (route.includeMain()) {
@@ -245,6 +261,15 @@ public final class IpcMain extends IpcContext {
             if (target == null || !target.isConnected()) {
                 String text = route.inner().method() + ": no renderer " + describeTarget(route.to()) + " is connected";
                 LOG.log(Level.DEBUG, () -> text + " (sent by " + origin.describe() + ")");
+                if (request) {
+                    origin.reply(wire().error(originId, ErrorCodes.NO_SUCH_RENDERER, text, null, null));
+                }
+                return;
+            }
+            if (!routingPolicy.allows(origin.remoteName(), target.name(), route.inner().method())) {
+                String text = route.inner().method() + ": renderer " + describeTarget(route.to())
+                        + " is not reachable from " + origin.remoteName() + " (routing policy)";
+                LOG.log(Level.WARNING, () -> "routing policy: refused " + text);
                 if (request) {
                     origin.reply(wire().error(originId, ErrorCodes.NO_SUCH_RENDERER, text, null, null));
                 }

@@ -5,6 +5,7 @@ import static io.typedipc.runtime.suite.Rig.get;
 import static io.typedipc.runtime.suite.Rig.poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import io.typedipc.runtime.IpcTimeoutException;
 import io.typedipc.runtime.NoSuchChannelException;
 import io.typedipc.runtime.NoSuchRendererException;
 import io.typedipc.runtime.RemoteException;
+import io.typedipc.runtime.RoutingPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -270,6 +272,40 @@ class RoutingSuiteTest {
             return name.equals("taken")
                     ? CompletableFuture.failedFuture(new NameTakenException(name + " is taken"))
                     : CompletableFuture.completedFuture(name);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(FIXTURES)
+    void theRoutingPolicyDecidesWhichRendererReachesWhichAndTheRestLooksAbsent(TransportFixture fixture) throws Exception {
+        try (Rig rig = new Rig(fixture)) {
+            IpcRenderer assets = rig.connect("assets");
+            IpcRenderer inspector = rig.connect("inspector");
+            IpcRenderer rogue = rig.connect("rogue");
+            assets.handle("panel:selection", (event, args) -> List.of("db://assets/a.png"));
+            assets.handle("panel:delete-all", (event, args) -> "deleted everything");
+            rig.main.setRoutingPolicy(RoutingPolicy.builder().allow("inspector", "assets", "panel:selection").build());
+
+            assertEquals(List.of("db://assets/a.png"), inspector.peer("assets").sendSync("panel:selection"));
+            NoSuchRendererException otherChannel = assertThrows(NoSuchRendererException.class,
+                    () -> inspector.peer("assets").sendSync("panel:delete-all"));
+            assertTrue(otherChannel.getMessage().contains("not reachable from inspector"), otherChannel.getMessage());
+            assertThrows(NoSuchRendererException.class, () -> rogue.peer("assets").sendSync("panel:selection"));
+
+            // One-way messages and broadcasts go only where the policy allows; main's own channels stay reachable.
+            LinkedBlockingQueue<String> atAssets = new LinkedBlockingQueue<>();
+            assets.on("panel:note", (event, args) -> atAssets.add(args[0] + " from " + event.senderName()));
+            rig.main.handle("main:ping", (event, args) -> "pong");
+            rogue.peer("assets").send("panel:note", "sneaky");
+            rogue.broadcast().send("panel:note", "broadcast");
+            // Main routes a renderer's messages in the order they come, and assets handles main's in order: once
+            // rogue's ping is answered and then a request from main to assets is, anything forwarded would be in.
+            assertEquals("pong", rogue.sendSync("main:ping"));
+            assertEquals(List.of("db://assets/a.png"), get(rig.handle("assets").invoke("panel:selection")));
+            assertNull(atAssets.poll(), "nothing the policy refused arrived");
+            rig.main.setRoutingPolicy(RoutingPolicy.builder().allow("inspector", "*", "panel:*").build());
+            inspector.broadcast().send("panel:note", "allowed");
+            assertEquals("allowed from inspector", poll(atAssets));
         }
     }
 }
