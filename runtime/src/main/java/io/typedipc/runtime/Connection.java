@@ -6,6 +6,7 @@ import io.typedipc.runtime.wire.MethodCodec;
 import io.typedipc.runtime.wire.ProtocolViolation;
 import io.typedipc.runtime.wire.Routing;
 import io.typedipc.runtime.wire.WireFormat;
+import io.typedipc.runtime.wire.WireLimits;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -20,8 +21,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
@@ -47,14 +46,8 @@ final class Connection implements Link.Listener {
     private volatile int remoteId;
     private volatile String remoteName;
     private volatile boolean closed;
-    /**
-     * Bytes of received messages queued for the context and not yet taken up by it: bounded by
-     * {@link io.typedipc.runtime.wire.WireLimits#maxQueuedIncomingBytes()}, so a peer that sends faster than the
-     * handlers work is slowed down (the link's reader waits) instead of filling the heap.
-     */
-    private final ReentrantLock inboundLock = new ReentrantLock();
-    private final Condition inboundRoom = inboundLock.newCondition();
-    private long queuedIncoming;
+    /** Received messages queued for the context and not yet taken up: bounded, so a fast peer waits for slow handlers. */
+    private final IncomingBudget incoming;
 
     Connection(IpcContext context, Link link) {
         this.context = context;
@@ -62,6 +55,7 @@ final class Connection implements Link.Listener {
         this.wire = context.wire();
         this.inbound = context.newInboundExecutor();
         this.dispatch = new InboundDispatch(context, this);
+        this.incoming = new IncomingBudget(context.settings().wireLimits());
     }
 
     /** Starts receiving; {@code remote} is who handlers will see as the sender of this link's messages. */
@@ -416,55 +410,24 @@ final class Connection implements Link.Listener {
      * in-process would otherwise wait on each other).
      */
     private void enqueue(Envelope message, Runnable task) {
-        long cost = (long) message.size() + io.typedipc.runtime.wire.WireLimits.QUEUED_MESSAGE_OVERHEAD;
-        io.typedipc.runtime.wire.WireLimits limits = context.settings().wireLimits();
-        boolean stalled = false;
-        inboundLock.lock();
-        try {
-            DispatchLoop loop = context.loop();
-            boolean mayWait = loop == null || !loop.isLoopThread();
-            long deadline = System.nanoTime() + limits.sendStallTimeout().toNanos();
-            while (mayWait && !closed && queuedIncoming > 0 && queuedIncoming + cost > limits.maxQueuedIncomingBytes()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    stalled = true;
-                    break;
-                }
-                try {
-                    inboundRoom.awaitNanos(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            queuedIncoming += cost;
-        } finally {
-            inboundLock.unlock();
-        }
-        if (stalled) {
+        long cost = (long) message.size() + WireLimits.QUEUED_MESSAGE_OVERHEAD;
+        DispatchLoop loop = context.loop();
+        // The context's own thread never waits for room: it is the one that makes it.
+        boolean mayWait = loop == null || !loop.isLoopThread();
+        if (!incoming.take(cost, mayWait, () -> closed)) {
             LOG.log(Level.WARNING, () -> "closing " + link.describe() + ": " + context + " has taken up none of the "
-                    + queuedIncoming + " bytes of messages queued from it for " + limits.sendStallTimeout().toMillis()
-                    + " ms");
+                    + incoming.queued() + " bytes of messages queued from it for "
+                    + context.settings().wireLimits().sendStallTimeout().toMillis() + " ms");
             link.close();
         }
         try {
             inbound.execute(() -> {
-                releaseIncoming(cost);
+                incoming.give(cost);
                 task.run();
             });
         } catch (RejectedExecutionException e) {
-            releaseIncoming(cost);
+            incoming.give(cost);
             throw e;
-        }
-    }
-
-    private void releaseIncoming(long cost) {
-        inboundLock.lock();
-        try {
-            queuedIncoming -= cost;
-            inboundRoom.signalAll();
-        } finally {
-            inboundLock.unlock();
         }
     }
 
@@ -514,12 +477,7 @@ final class Connection implements Link.Listener {
             return;
         }
         closed = true;
-        inboundLock.lock();
-        try {
-            inboundRoom.signalAll(); // a reader waiting for room stops waiting
-        } finally {
-            inboundLock.unlock();
-        }
+        incoming.wakeWaiters(); // a reader waiting for room stops waiting
         IpcDisconnectedException failure = disconnected(null, cause);
         for (PendingCall call : pending.values()) {
             if (pending.remove(call.id, call)) {
