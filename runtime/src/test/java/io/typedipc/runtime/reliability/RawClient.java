@@ -1,43 +1,30 @@
 package io.typedipc.runtime.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.typedipc.runtime.wire.FrameReader;
-import io.typedipc.runtime.wire.WireLimits;
+import io.typedipc.runtime.transport.RawPeer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A peer that writes whatever bytes a test gives it over a real TCP loopback connection to a {@code SocketServer},
- * and reads back frames as JSON trees on its own thread, so a test waits for a frame with a generous deadline
- * instead of blocking forever.
+ * A {@link RawPeer} over a real TCP loopback connection to a {@code SocketServer}: it writes whatever bytes a test
+ * gives it and reads back frames as JSON trees on its own thread, so a test waits for a frame with a generous deadline
+ * instead of blocking forever. Adds the handshake and the socket's half-close.
  */
 final class RawClient implements AutoCloseable {
     static final long WAIT_SECONDS = 60;
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final JsonNode END = JSON.getNodeFactory().stringNode("<end of stream>");
+    static final JsonMapper JSON = RawPeer.JSON;
 
     private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
-    private final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    private final RawPeer peer;
 
     private RawClient(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = socket.getInputStream();
-        this.out = socket.getOutputStream();
-        Thread reader = new Thread(this::readLoop, "raw-client-reader");
-        reader.setDaemon(true);
-        reader.start();
+        this.peer = new RawPeer(socket.getInputStream(), socket.getOutputStream(), socket, WAIT_SECONDS);
     }
 
     /** Connects to {@code tcp:127.0.0.1:port} and passes the handshake with {@code token}. */
@@ -59,36 +46,16 @@ final class RawClient implements AutoCloseable {
         return new RawClient(socket);
     }
 
-    private void readLoop() {
-        FrameReader frames = new FrameReader(in, WireLimits.defaults());
-        try {
-            byte[] frame;
-            while ((frame = frames.read()) != null) {
-                received.add(JSON.readTree(frame));
-            }
-        } catch (IOException | RuntimeException e) {
-            // a reset connection is an end of stream for a test's purposes
-        }
-        received.add(END);
-    }
-
-    /** Writes {@code json} as one framed message (UTF-8). */
     void send(String json) throws IOException {
-        sendBody(json.getBytes(StandardCharsets.UTF_8));
+        peer.send(json);
     }
 
-    /** Writes {@code body} as one framed message, bytes as they are. */
     void sendBody(byte[] body) throws IOException {
-        byte[] header = ("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] frame = new byte[header.length + body.length];
-        System.arraycopy(header, 0, frame, 0, header.length);
-        System.arraycopy(body, 0, frame, header.length, body.length);
-        writeRaw(frame);
+        peer.sendBody(body);
     }
 
-    synchronized void writeRaw(byte[] bytes) throws IOException {
-        out.write(bytes);
-        out.flush();
+    void writeRaw(byte[] bytes) throws IOException {
+        peer.writeRaw(bytes);
     }
 
     void writeAscii(String text) throws IOException {
@@ -100,41 +67,20 @@ final class RawClient implements AutoCloseable {
         socket.shutdownOutput();
     }
 
-    /** The next frame; fails the test if none comes within {@link #WAIT_SECONDS} or the stream ended. */
     JsonNode next() throws InterruptedException {
-        JsonNode node = received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-        assertNotNull(node, "no frame within " + WAIT_SECONDS + " s");
-        if (node == END) {
-            throw new AssertionError("the stream ended instead of a frame");
-        }
-        return node;
+        return peer.next();
     }
 
-    /** The next frame if one comes within {@code millis}, else {@code null}; fails if the stream ended. */
     JsonNode poll(long millis) throws InterruptedException {
-        JsonNode node = received.poll(millis, TimeUnit.MILLISECONDS);
-        if (node == END) {
-            throw new AssertionError("the stream ended instead of a frame");
-        }
-        return node;
+        return peer.poll(millis);
     }
 
-    /** Whether the stream ends (frames still to come are skipped) within {@link #WAIT_SECONDS}. */
     boolean awaitEnd() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (true) {
-            JsonNode node = received.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (node == null) {
-                return false;
-            }
-            if (node == END) {
-                return true;
-            }
-        }
+        return peer.awaitEnd();
     }
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        peer.close();
     }
 }
