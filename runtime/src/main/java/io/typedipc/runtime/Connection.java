@@ -358,6 +358,12 @@ final class Connection implements Link.Listener {
     }
 
     private void receive(Envelope message) {
+        if (closed) {
+            // The disconnect is already reported (and queued after everything that came before it): a frame the link
+            // still hands over after a local close is not delivered after it.
+            LOG.log(Level.DEBUG, () -> "dropped " + message + ": " + link.describe() + " is closed");
+            return;
+        }
         String method = message.method();
         if (WireFormat.CANCEL_METHOD.equals(method)) {
             if (!cancelForward(message)) {

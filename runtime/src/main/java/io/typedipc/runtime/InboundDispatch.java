@@ -45,8 +45,10 @@ final class InboundDispatch {
      * through main, else {@code null}. Each call ends the unit of work {@link Connection#accept} started.
      */
     void dispatch(Envelope message, Routing.Routed from) {
-        if (!connection.isOpen()) {
-            // Closed while this waited in the queue: nobody can receive the reply.
+        if (message.type() == Envelope.Type.REQUEST && !connection.isOpen()) {
+            // Closed while this waited in the queue: nobody can receive the reply. A notification that arrived before
+            // the close is still delivered ("send the final state, then close"): it needs no one to answer.
+            LOG.log(Level.DEBUG, () -> "not serving " + message + ": " + connection.describe() + " closed meanwhile");
             context.workDone();
             return;
         }

@@ -123,7 +123,8 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
 
     /**
      * Blocks until the connection to main closes (main closed it, or main's process ended), or the timeout passes.
-     * A renderer process's {@code main} method can end with this.
+     * It returns after the messages main sent before the close have been delivered to this renderer's listeners,
+     * so a renderer process's {@code main} method can end with this.
      *
      * @return whether the connection closed
      */
@@ -174,7 +175,9 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
     @Override
     void connectionClosed(Connection closed, Throwable cause) {
         markClosed(); // main went away: nothing can be sent any more
-        closedLatch.countDown();
+        // awaitDisconnect() returns after the messages that arrived before the close were delivered: a renderer
+        // process that ends when it returns must not lose main's last messages.
+        closed.executeOrRun(closedLatch::countDown);
         stopDispatching();
     }
 

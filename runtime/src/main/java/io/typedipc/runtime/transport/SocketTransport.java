@@ -124,6 +124,7 @@ public final class SocketTransport {
                 throw new IOException("the handshake timer closed the connection");
             }
             StreamLink link = new StreamLink(in, out, channel, "socket " + address, settings.wireLimits());
+            ExitFlush.register(link);
             return IpcRenderer.connect(link, name, settings, setup);
         } catch (JacksonException e) {
             timeout.cancel(false);

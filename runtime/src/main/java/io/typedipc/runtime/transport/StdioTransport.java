@@ -25,6 +25,9 @@ import java.util.function.Consumer;
  * {@link System#err}, and {@link System#in} is replaced by an empty stream, so a stray {@code println} or a library
  * reading stdin cannot corrupt the protocol. Native code or child processes that write to file descriptor 1
  * directly are not covered. Call it once, before anything else prints.
+ *
+ * <p>What the renderer sent is written before the process exits, however it ends (returning from {@code main},
+ * {@code System.exit}, after {@code close()} or not): the JVM's exit waits up to 5 seconds for the queued frames.
  */
 public final class StdioTransport {
     private static final AtomicBoolean CONNECTED = new AtomicBoolean();
@@ -55,6 +58,7 @@ public final class StdioTransport {
         System.setIn(new ByteArrayInputStream(new byte[0]));
         StreamLink link = new StreamLink(in, out, null, "stdio pid " + ProcessHandle.current().pid(),
                 settings.wireLimits());
+        ExitFlush.register(link); // this process's life is the connection: what it sent reaches main even at exit
         return IpcRenderer.connect(link, name, settings, setup);
     }
 }

@@ -58,6 +58,7 @@ public final class StreamLink implements Link {
     private Throwable closeCause;
     private Listener listener;
     private boolean writerRunning;
+    private volatile Thread writerThread;
 
     private final AtomicBoolean closeFired = new AtomicBoolean();
     private final AtomicBoolean resourcesClosed = new AtomicBoolean();
@@ -104,7 +105,9 @@ public final class StreamLink implements Link {
             fireClose(closedWith);
             return;
         }
-        daemon("typed-ipc-writer " + description, this::writeLoop).start();
+        Thread writer = daemon("typed-ipc-writer " + description, this::writeLoop);
+        writerThread = writer;
+        writer.start();
         daemon("typed-ipc-reader " + description, this::readLoop).start();
     }
 
@@ -189,6 +192,24 @@ public final class StreamLink implements Link {
         shutdown(null);
     }
 
+    /**
+     * Closes the link and waits until the frames already queued have been written, or {@code deadlineNanos}
+     * ({@link System#nanoTime()} based) has passed: for a process about to exit ({@link ExitFlush}).
+     *
+     * @return whether everything queued was written
+     */
+    boolean closeAndAwaitWritten(long deadlineNanos) throws InterruptedException {
+        close();
+        Thread writer = writerThread;
+        if (writer != null) {
+            long millis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            if (millis > 0) {
+                writer.join(millis);
+            }
+        }
+        return writer == null || !writer.isAlive();
+    }
+
     @Override
     public String describe() {
         return description;
@@ -261,6 +282,7 @@ public final class StreamLink implements Link {
                 lock.unlock();
             }
             closeResources();
+            ExitFlush.forget(this);
         }
     }
 
