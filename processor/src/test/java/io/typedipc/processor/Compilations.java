@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 
 /** Compiles channel interfaces in memory with the processor, and loads and runs what came out. */
@@ -21,9 +22,14 @@ final class Compilations {
     private Compilations() {}
 
     static Compiler javac(String... options) {
+        return javac(new ChannelProcessor(), options);
+    }
+
+    /** The same compiler with {@code processor} in place of a plain {@link ChannelProcessor} (a wrapper of it). */
+    static Compiler javac(Processor processor, String... options) {
         List<String> all = new ArrayList<>(List.of("--release", "17", "-Xlint:all", "-Xlint:-processing", "-Werror"));
         all.addAll(List.of(options));
-        return Compiler.javac().withProcessors(new ChannelProcessor()).withOptions(all);
+        return Compiler.javac().withProcessors(processor).withOptions(all);
     }
 
     static Compilation compile(JavaFileObject... sources) {

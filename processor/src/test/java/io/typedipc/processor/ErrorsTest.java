@@ -2,10 +2,11 @@ package io.typedipc.processor;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static io.typedipc.processor.Compilations.compile;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,27 +22,36 @@ class ErrorsTest {
         return JavaFileObjects.forSourceLines(name, lines);
     }
 
-    /** Compiles, and checks the compilation failed with {@code text} at {@code line} of {@code file}, once. */
+    /**
+     * Compiles, and checks the compilation failed with {@code text} at {@code line} of {@code file}, reported once,
+     * and that the processor created no file (sender, dispatcher or manifest) for the interfaces of {@code file}.
+     * The processor's Filer is watched directly: javac's last round sees no generated types, so looking at the
+     * compilation's types afterwards could not tell.
+     */
     private static Compilation assertError(String text, JavaFileObject file, int line, JavaFileObject... others) {
         JavaFileObject[] all = new JavaFileObject[others.length + 1];
         all[0] = file;
         System.arraycopy(others, 0, all, 1, others.length);
-        Compilation compilation = compile(all);
+        RecordingProcessor recording = new RecordingProcessor();
+        Compilation compilation = Compilations.javac(recording).compile(all);
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining(text).inFile(file).onLine(line);
+        long reported = compilation.errors().stream()
+                .filter(error -> error.getMessage(Locale.ROOT).contains(text))
+                .count();
+        assertWithMessage("times the error \"%s\" was reported", text).that(reported).isEqualTo(1);
+        assertNothingCreatedFor(recording, file);
         return compilation;
     }
 
-    /** Compiles again with a probe that sees generated types, and checks that no Sender or Dispatcher appeared. */
-    private static void assertNothingGenerated(JavaFileObject... sources) {
-        ProbeProcessor probe = new ProbeProcessor();
-        Compilation compilation = com.google.testing.compile.Compiler.javac()
-                .withProcessors(probe, new ChannelProcessor())
-                .compile(sources);
-        assertThat(compilation).failed();
-        assertWithMessage("types in the compilation").that(probe.rootTypes).isNotEmpty();
-        for (String type : probe.rootTypes) {
-            assertWithMessage("generated type").that(type).doesNotMatch(".*(Sender|Dispatcher)$");
+    /** No file the processor created belongs to an interface declared in {@code file} (or nested in its class). */
+    private static void assertNothingCreatedFor(RecordingProcessor recording, JavaFileObject file) {
+        String path = file.toUri().getPath().replaceFirst("^/", "");
+        String qualifiedName = path.substring(0, path.length() - ".java".length()).replace('/', '.');
+        for (RecordingProcessor.Created created : recording.created) {
+            String name = created.name().replace('/', '.').replace("META-INF.typed-ipc.", "");
+            assertWithMessage("a file created for the broken %s", qualifiedName)
+                    .that(name).doesNotMatch(Pattern.quote(qualifiedName) + "([_$A-Z].*|\\..*)?");
         }
     }
 
@@ -55,7 +65,6 @@ class ErrorsTest {
                 "    \"Asset_DB\")",
                 "interface Bad { void ping(); }");
         assertError("[TypedIpcBadId] \"Asset_DB\" is not a valid channel package", source, 3);
-        assertNothingGenerated(source);
     }
 
     @Test
@@ -319,6 +328,21 @@ class ErrorsTest {
     }
 
     @Test
+    void interfaceNestedInAPrivateClass() {
+        JavaFileObject source = file("test.Outer",
+                "package test;",
+                "class Outer {",
+                "    private static class Inner {",
+                "        @io.typedipc.Channel(",
+                "            \"pkg\")",
+                "        interface Hidden { void ping(); }",
+                "    }",
+                "}");
+        assertError("[TypedIpcNotAccessible] channel interface Hidden is private (or nested in a private class)",
+                source, 5);
+    }
+
+    @Test
     void dataTypeTheGeneratedCodeCannotName() {
         JavaFileObject data = file("other.Holder",
                 "package other;",
@@ -336,7 +360,7 @@ class ErrorsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"default void ping() {}, default", "static void ping() {}, static"})
+    @CsvSource({"default void ping() {}, default", "static void ping() {}, static", "private void ping() {}, private"})
     void channelOnConcreteMethod(String declaration, String modifier) {
         JavaFileObject source = file("test.Bad",
                 "package test;",
@@ -374,6 +398,16 @@ class ErrorsTest {
         "Object value | is Object, which says nothing about what is sent",
         "java.util.List<?> values | is the wildcard ?, which means Object",
         "java.util.List<java.util.concurrent.Future<String>> values | is a future inside data",
+        "Runnable[] tasks | is a function",
+        "java.util.List<Runnable>[] tasks | is a function",
+        "java.util.concurrent.Callable<String> task | is a function",
+        "java.util.Comparator<String> order | is a function",
+        "java.util.Enumeration<String> items | is a one-shot sequence",
+        "ClassLoader loader | is a live JVM resource",
+        "java.io.Writer out | is a live JVM resource",
+        "AutoCloseable resource | is a live JVM resource",
+        "java.util.concurrent.Executor executor | is a live JVM resource",
+        "java.net.Socket socket | is a live JVM resource",
     })
     void parameterThatCannotBeData(String parameter, String reason) {
         JavaFileObject source = file("test.Bad",
@@ -436,6 +470,21 @@ class ErrorsTest {
                 "}");
         assertError("[TypedIpcBadFuture] method load() returns Future<String>, but an asynchronous channel method"
                 + " returns CompletableFuture<T> or CompletionStage<T>", source, 4);
+    }
+
+    @Test
+    void subclassOfCompletableFuture() {
+        JavaFileObject future = file("test.Later",
+                "package test;",
+                "class Later<T> extends java.util.concurrent.CompletableFuture<T> {}");
+        JavaFileObject source = file("test.Bad",
+                "package test;",
+                "@io.typedipc.Channel(\"pkg\")",
+                "interface Bad {",
+                "    Later<String> load();",
+                "}");
+        assertError("[TypedIpcBadFuture] method load() returns Later<String>, but an asynchronous channel method"
+                + " returns CompletableFuture<T> or CompletionStage<T>", source, 4, future);
     }
 
     // ----------------------------------------------------------------------------------------------- exceptions
@@ -567,11 +616,12 @@ class ErrorsTest {
                 "    java.util.concurrent.Future<String> later();",
                 "    void fine(String text);",
                 "}");
-        Compilation compilation = compile(source);
+        RecordingProcessor recording = new RecordingProcessor();
+        Compilation compilation = Compilations.javac(recording).compile(source);
         assertThat(compilation).hadErrorCount(3);
         assertThat(compilation).hadErrorContaining("[TypedIpcGenericMethod]").inFile(source).onLine(4);
         assertThat(compilation).hadErrorContaining("[TypedIpcNotData]").inFile(source).onLine(5);
         assertThat(compilation).hadErrorContaining("[TypedIpcBadFuture]").inFile(source).onLine(6);
-        assertNothingGenerated(source);
+        assertWithMessage("files the processor created").that(recording.created).isEmpty();
     }
 }

@@ -11,7 +11,8 @@ import javax.tools.JavaFileObject;
 
 /**
  * Wraps the channel processor and records, for every file it creates, the originating elements it passed to the
- * Filer: what Gradle's isolating mode relies on (exactly one, the interface).
+ * Filer: what Gradle's isolating mode relies on (exactly one, the interface). A file is recorded once the Filer has
+ * created it, so an attempt the Filer refused (a name already taken) is not a created file.
  */
 final class RecordingProcessor extends WithFiler {
     /** One created file and its originating elements. */
@@ -24,21 +25,24 @@ final class RecordingProcessor extends WithFiler {
         return new Filer() {
             @Override
             public JavaFileObject createSourceFile(CharSequence name, Element... originating) throws IOException {
+                JavaFileObject file = real.createSourceFile(name, originating);
                 created.add(new Created(name.toString(), List.of(originating)));
-                return real.createSourceFile(name, originating);
+                return file;
             }
 
             @Override
             public JavaFileObject createClassFile(CharSequence name, Element... originating) throws IOException {
+                JavaFileObject file = real.createClassFile(name, originating);
                 created.add(new Created(name.toString(), List.of(originating)));
-                return real.createClassFile(name, originating);
+                return file;
             }
 
             @Override
             public FileObject createResource(JavaFileManager.Location location, CharSequence moduleAndPkg,
                     CharSequence relativeName, Element... originating) throws IOException {
+                FileObject file = real.createResource(location, moduleAndPkg, relativeName, originating);
                 created.add(new Created(relativeName.toString(), List.of(originating)));
-                return real.createResource(location, moduleAndPkg, relativeName, originating);
+                return file;
             }
 
             @Override
