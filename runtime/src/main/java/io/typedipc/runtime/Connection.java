@@ -48,6 +48,10 @@ final class Connection implements Link.Listener {
     private volatile boolean closed;
     /** Received messages queued for the context and not yet taken up: bounded, so a fast peer waits for slow handlers. */
     private final IncomingBudget incoming;
+    /** Requests held for this peer (main only): bounded, so a peer cannot fill main's heap with unfinished requests. */
+    private final RequestBudget requests;
+    /** Main: other renderers' requests forwarded to this peer and not yet answered; bounded apart from its own. */
+    private final RequestBudget forwardedTo;
 
     Connection(IpcContext context, Link link) {
         this.context = context;
@@ -56,6 +60,8 @@ final class Connection implements Link.Listener {
         this.inbound = context.newInboundExecutor();
         this.dispatch = new InboundDispatch(context, this);
         this.incoming = new IncomingBudget(context.settings().wireLimits());
+        this.requests = context.newRequestBudget();
+        this.forwardedTo = context.newRequestBudget();
     }
 
     /** Starts receiving; {@code remote} is who handlers will see as the sender of this link's messages. */
@@ -139,7 +145,7 @@ final class Connection implements Link.Listener {
     Object call(String channel, MethodCodec codec, Duration deadline, LongFunction<byte[]> encoder) {
         context.ensureOpenForOutgoing(channel);
         PendingCall call = open(channel, codec);
-        long deadlineNanos = System.nanoTime() + deadline.toNanos();
+        long deadlineNanos = Deadlines.deadlineNanos(deadline);
         send(call, encoder);
         boolean answered;
         try {
@@ -150,7 +156,7 @@ final class Connection implements Link.Listener {
             throw new IpcException(ErrorCodes.CANCELLED, channel + ": interrupted while waiting for the reply", e);
         }
         if (!answered && abandon(call)) {
-            throw new IpcTimeoutException(channel + ": no reply within " + deadline.toMillis() + " ms");
+            throw new IpcTimeoutException(channel + ": no reply within " + Deadlines.millis(deadline) + " ms");
         }
         Envelope reply;
         try {
@@ -303,7 +309,11 @@ final class Connection implements Link.Listener {
             return false;
         }
         try {
-            link.send(wire.cancel(call.id));
+            // Never waits: this runs on the shared deadline timer, which a peer that stopped reading must not hold up.
+            if (!link.offer(wire.cancel(call.id))) {
+                LOG.log(Level.DEBUG, () -> "did not send $/cancelRequest for #" + call.id + ": " + link.describe()
+                        + " has a full outgoing queue");
+            }
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> "could not send $/cancelRequest for #" + call.id + ": " + e);
         }
@@ -313,7 +323,7 @@ final class Connection implements Link.Listener {
     private void expire(PendingCall call, Duration deadline) {
         if (abandon(call)) { // the waiter of a blocking call times out by itself; this is for invoke and forwards
             call.reply.completeExceptionally(
-                    new IpcTimeoutException(call.channel + ": no reply within " + deadline.toMillis() + " ms"));
+                    new IpcTimeoutException(call.channel + ": no reply within " + Deadlines.millis(deadline) + " ms"));
         }
     }
 
@@ -393,20 +403,63 @@ final class Connection implements Link.Listener {
         }
     }
 
-    /** Queues a request or notification for the context's handlers, or refuses it if the context is closing. */
+    /**
+     * Queues a request or notification for the context's handlers, or refuses it if the context is closing or this
+     * peer has too many requests in flight.
+     */
     void accept(Envelope message, Routing.Routed from) {
+        boolean request = message.type() == Envelope.Type.REQUEST;
+        if (request && !takeRequest()) {
+            refuseOverBudget(message.id(), message.method());
+            return;
+        }
         context.workStarted();
         if (!context.acceptsIncoming()) {
             context.workDone();
-            dispatch.refuse(message, context.closingMessage());
+            refuseQueued(message, request);
             return;
         }
         try {
             enqueue(message, () -> dispatch.dispatch(message, from));
         } catch (RejectedExecutionException e) {
             context.workDone();
-            dispatch.refuse(message, context.closingMessage());
+            refuseQueued(message, request);
         }
+    }
+
+    private void refuseQueued(Envelope message, boolean request) {
+        if (request) {
+            requestDone();
+        }
+        dispatch.refuse(message, context.closingMessage());
+    }
+
+    /** Counts one more request held for this peer; false when it already has the most it may (main only). */
+    boolean takeRequest() {
+        return requests.tryTake();
+    }
+
+    /** A request counted with {@link #takeRequest()} is over. */
+    void requestDone() {
+        requests.give();
+    }
+
+    /** Main: counts one more routed request forwarded to this peer; false when it already has the most it may. */
+    boolean takeForwarded() {
+        return forwardedTo.tryTake();
+    }
+
+    /** A request counted with {@link #takeForwarded()} is answered or abandoned. */
+    void forwardedDone() {
+        forwardedTo.give();
+    }
+
+    /** Answers a request of this peer's that is over its budget, at once and without serving it. */
+    void refuseOverBudget(Object requestId, String method) {
+        String text = method + ": " + link.describe() + " already has " + requests.max() + " requests in flight with "
+                + context + " (WireLimits.maxRequestsInFlight); send more once replies have come";
+        LOG.log(Level.DEBUG, () -> "refused " + text);
+        reply(wire.error(requestId, ErrorCodes.TOO_MANY_REQUESTS, text, null, null));
     }
 
     /**

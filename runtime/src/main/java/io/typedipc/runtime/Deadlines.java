@@ -12,7 +12,35 @@ final class Deadlines {
     private Deadlines() {}
 
     static ScheduledFuture<?> schedule(Runnable onDeadline, Duration after) {
-        return TIMER.schedule(onDeadline, after.toNanos(), TimeUnit.NANOSECONDS);
+        return TIMER.schedule(onDeadline, nanos(after), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * {@code after} in nanoseconds, at most {@link Long#MAX_VALUE}: a deadline of any length (an application's
+     * {@code Duration.ofDays(10_000_000)}) waits "for ever" instead of overflowing.
+     */
+    static long nanos(Duration after) {
+        try {
+            return after.toNanos();
+        } catch (ArithmeticException e) {
+            return after.isNegative() ? 0 : Long.MAX_VALUE;
+        }
+    }
+
+    /** {@link System#nanoTime()} plus {@code after}, or {@link Long#MAX_VALUE} (no deadline) if that would overflow. */
+    static long deadlineNanos(Duration after) {
+        long now = System.nanoTime();
+        long nanos = nanos(after);
+        return nanos > Long.MAX_VALUE - Math.max(0, now) - 1 ? Long.MAX_VALUE : now + nanos;
+    }
+
+    /** {@code after} in milliseconds, at most {@link Long#MAX_VALUE}. */
+    static long millis(Duration after) {
+        try {
+            return after.toMillis();
+        } catch (ArithmeticException e) {
+            return after.isNegative() ? 0 : Long.MAX_VALUE;
+        }
     }
 
     private static ScheduledThreadPoolExecutor createTimer() {

@@ -32,6 +32,11 @@ public final class ErrorCodes {
      * closing and refuses new requests, or the renderer a routed request went to disconnected before it answered.
      */
     public static final int DISCONNECTED = -32004;
+    /**
+     * The peer has too many requests in flight with main ({@code WireLimits.maxRequestsInFlight()}): the request was
+     * not served; send it again once earlier replies have come.
+     */
+    public static final int TOO_MANY_REQUESTS = -32005;
     /** The request was cancelled (the LSP's {@code RequestCancelled}, so LSP peers understand it). */
     public static final int CANCELLED = -32800;
 }

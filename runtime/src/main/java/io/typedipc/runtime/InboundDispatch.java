@@ -49,6 +49,7 @@ final class InboundDispatch {
             // Closed while this waited in the queue: nobody can receive the reply. A notification that arrived before
             // the close is still delivered ("send the final state, then close"): it needs no one to answer.
             LOG.log(Level.DEBUG, () -> "not serving " + message + ": " + connection.describe() + " closed meanwhile");
+            connection.requestDone();
             context.workDone();
             return;
         }
@@ -250,6 +251,7 @@ final class InboundDispatch {
         try {
             connection.reply(frame);
         } finally {
+            connection.requestDone();
             context.workDone();
         }
     }

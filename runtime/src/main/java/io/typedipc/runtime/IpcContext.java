@@ -156,7 +156,7 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
      */
     public boolean closeGracefully(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        long deadlineNanos = System.nanoTime() + timeout.toNanos();
+        long deadlineNanos = Deadlines.deadlineNanos(timeout);
         state.compareAndSet(OPEN, CLOSING);
         if (work.get() == 0) {
             quiet.complete(null);
@@ -247,6 +247,9 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
     Executor newInboundExecutor() {
         return loop != null ? loop : new SerialExecutor(settings.executor());
     }
+
+    /** How many requests a new connection's peer may have in flight with this context at once. */
+    abstract RequestBudget newRequestBudget();
 
     /** Called once when one of this context's connections has closed. */
     abstract void connectionClosed(Connection connection, Throwable cause);

@@ -165,6 +165,11 @@ public final class IpcMain extends IpcContext {
     }
 
     @Override
+    RequestBudget newRequestBudget() {
+        return new RequestBudget(settings().wireLimits().maxRequestsInFlight());
+    }
+
+    @Override
     void connectionClosed(Connection connection, Throwable cause) {
         LOG.log(cause == null ? Level.DEBUG : Level.INFO,
                 () -> "renderer on " + connection.describe() + " disconnected" + (cause == null ? "" : ": " + cause));
@@ -247,10 +252,16 @@ public final class IpcMain extends IpcContext {
             return;
         }
         Object originId = message.id();
+        if (request && !origin.takeRequest()) {
+            origin.refuseOverBudget(originId, route.inner().method());
+            return;
+        }
+        boolean relaying = false; // once forwarded, the relayed reply ends the origin's request
         workStarted();
         if (!acceptsIncoming()) {
             workDone();
             if (request) {
+                origin.requestDone();
                 origin.reply(wire().error(originId, ErrorCodes.DISCONNECTED,
                         route.inner().method() + ": " + closingMessage(), null, null));
             }
@@ -279,20 +290,33 @@ public final class IpcMain extends IpcContext {
                 target.connection().sendRaw(routing().routed(null, origin.remoteId(), origin.remoteName(), route.inner()));
                 return;
             }
-            forward(origin, originId, target, route);
+            relaying = forward(origin, originId, target, route);
         } finally {
+            if (request && !relaying) {
+                origin.requestDone();
+            }
             workDone();
         }
     }
 
-    private void forward(Connection origin, Object originId, RendererHandle target, Routing.Route route) {
-        Duration deadline = route.deadlineMillis() > 0 ? Duration.ofMillis(route.deadlineMillis()) : settings().defaultDeadline();
+    /**
+     * Sends a routed request on to {@code target} and relays its reply; false if it could not be sent (the origin
+     * has been answered).
+     */
+    private boolean forward(Connection origin, Object originId, RendererHandle target, Routing.Route route) {
         String channel = route.inner().method();
+        Connection to = target.connection();
+        if (!to.takeForwarded()) {
+            origin.reply(wire().error(originId, ErrorCodes.TOO_MANY_REQUESTS, channel + ": renderer " + target.name()
+                    + "#" + target.id() + " already has " + settings().wireLimits().maxRequestsInFlight()
+                    + " requests in flight through main; send more once replies have come", null, null));
+            return false;
+        }
         workStarted(); // until the reply is relayed
         Runnable cancel;
         try {
-            cancel = target.connection().forward(
-                    id -> routing().routed(id, origin.remoteId(), origin.remoteName(), route.inner()), deadline,
+            cancel = to.forward(
+                    id -> routing().routed(id, origin.remoteId(), origin.remoteName(), route.inner()), peerDeadline(route),
                     (reply, failure) -> {
                         origin.untrackForward(originId);
                         try {
@@ -300,16 +324,30 @@ public final class IpcMain extends IpcContext {
                                     ? routing().relay(originId, reply)
                                     : wire().error(originId, codeOf(failure), channel + ": " + failure.getMessage(), null, null));
                         } finally {
+                            to.forwardedDone();
+                            origin.requestDone();
                             workDone();
                         }
                     });
         } catch (IpcDisconnectedException e) {
+            to.forwardedDone();
             workDone();
             origin.reply(wire().error(originId, ErrorCodes.NO_SUCH_RENDERER,
                     channel + ": renderer " + target.name() + "#" + target.id() + " is not connected", null, null));
-            return;
+            return false;
         }
         origin.trackForward(originId, cancel);
+        return true;
+    }
+
+    /** How long main waits for a routed request: the origin's deadline, clamped to {@code maxPeerDeadline}. */
+    private Duration peerDeadline(Routing.Route route) {
+        if (route.deadlineMillis() <= 0) {
+            return settings().defaultDeadline();
+        }
+        Duration asked = Duration.ofMillis(route.deadlineMillis());
+        Duration most = settings().wireLimits().maxPeerDeadline();
+        return asked.compareTo(most) > 0 ? most : asked;
     }
 
     private static int codeOf(Throwable failure) {

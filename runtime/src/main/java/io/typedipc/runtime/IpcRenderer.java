@@ -173,6 +173,11 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
     }
 
     @Override
+    RequestBudget newRequestBudget() {
+        return RequestBudget.UNBOUNDED; // main is trusted: it launched or accepted this renderer
+    }
+
+    @Override
     void connectionClosed(Connection closed, Throwable cause) {
         markClosed(); // main went away: nothing can be sent any more
         // awaitDisconnect() returns after the messages that arrived before the close were delivered: a renderer

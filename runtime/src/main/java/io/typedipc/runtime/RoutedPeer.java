@@ -69,12 +69,12 @@ final class RoutedPeer implements IpcPeer {
 
     private Object call(String channel, MethodCodec codec, Duration deadline, Object[] args) {
         return connection.call(channel, codec, deadline,
-                id -> renderer.routing().route(id, target, channel, codec, args, deadline.toMillis()));
+                id -> renderer.routing().route(id, target, channel, codec, args, Deadlines.millis(deadline)));
     }
 
     private <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Duration deadline, Object[] args) {
         return connection.invoke(channel, codec, deadline,
-                id -> renderer.routing().route(id, target, channel, codec, args, deadline.toMillis()));
+                id -> renderer.routing().route(id, target, channel, codec, args, Deadlines.millis(deadline)));
     }
 
     @Override

@@ -25,7 +25,7 @@ class ServingFuture<T> extends CompletableFuture<T> {
 
     @Override
     public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-        long deadlineNanos = System.nanoTime() + unit.toNanos(timeout);
+        long deadlineNanos = Deadlines.deadlineNanos(java.time.Duration.ofNanos(unit.toNanos(timeout)));
         prepare(deadlineNanos);
         return super.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     }

@@ -44,6 +44,12 @@ public final class Routing {
      */
     public record Route(Object to, Envelope inner, long deadlineMillis, boolean excludeSender, boolean includeMain) {}
 
+    /**
+     * The largest {@code deadlineMillis} a {@code $/route} may carry: 2^31-1 ms (about 24.8 days, the longest timer a
+     * JavaScript peer can set). Main also waits no longer than its own {@code WireLimits.maxPeerDeadline()}.
+     */
+    public static final long MAX_DEADLINE_MILLIS = Integer.MAX_VALUE;
+
     /** A decoded {@code $/routed}: who sent it first, and the inner message carrying the outer id. */
     public record Routed(int fromId, String fromName, Envelope inner) {}
 
@@ -67,7 +73,7 @@ public final class Routing {
             g.writeName("params");
             codec.writeParams(g, args);
             if (id != null && deadlineMillis > 0) {
-                g.writeNumberProperty("deadlineMillis", deadlineMillis);
+                g.writeNumberProperty("deadlineMillis", Math.min(deadlineMillis, MAX_DEADLINE_MILLIS));
             }
         });
     }
@@ -145,11 +151,7 @@ public final class Routing {
                         p.skipChildren();
                     }
                 }
-                case "deadlineMillis" -> {
-                    if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-                        deadline[0] = p.getLongValue();
-                    }
-                }
+                case "deadlineMillis" -> deadline[0] = readDeadlineMillis(p);
                 case "excludeSender" -> flags[0] = p.currentToken() == JsonToken.VALUE_TRUE;
                 case "includeMain" -> flags[1] = p.currentToken() == JsonToken.VALUE_TRUE;
                 default -> p.skipChildren();
@@ -159,7 +161,24 @@ public final class Routing {
             throw new ProtocolViolation(ErrorCodes.INVALID_PARAMS,
                     ROUTE_METHOD + " needs \"to\": a renderer id (integer) or name (string)", message.id);
         }
+        if (deadline[0] < 0) {
+            throw new ProtocolViolation(ErrorCodes.INVALID_PARAMS, message.method + ": \"deadlineMillis\" must be an "
+                    + "integer from 1 to " + MAX_DEADLINE_MILLIS + " (milliseconds)", message.id);
+        }
         return new Route(to[0], inner, deadline[0], flags[0], flags[1]);
+    }
+
+    /**
+     * A {@code deadlineMillis} member: an integer from 1 to {@link #MAX_DEADLINE_MILLIS}, or -1 when it is anything
+     * else (another type, a fraction, zero, negative, too large: even a long-range value would overflow later).
+     */
+    private static long readDeadlineMillis(JsonParser p) {
+        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            p.skipChildren();
+            return -1;
+        }
+        long millis = p.getLongValue();
+        return millis >= 1 && millis <= MAX_DEADLINE_MILLIS ? millis : -1;
     }
 
     /** Reads the params of a {@code $/routed} message. */

@@ -37,6 +37,14 @@ public final class WireLimits {
     public static final int QUEUED_MESSAGE_OVERHEAD = 256;
     /** How long a sender waits for room in a full outgoing queue before the link is declared stalled: 30 s. */
     public static final Duration DEFAULT_SEND_STALL_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Most requests main holds for one renderer connection at once: 16,384 counting the requests it sent main
+     * (queued or being served) and its routed requests main has not relayed the reply of yet; and, separately, 16,384
+     * routed requests main has forwarded to it and not had answered. One more is answered {@code -32005} at once.
+     */
+    public static final int DEFAULT_MAX_REQUESTS_IN_FLIGHT = 16 * 1024;
+    /** The longest a peer may make main wait for a routed request ({@code deadlineMillis}): 10 minutes. */
+    public static final Duration DEFAULT_MAX_PEER_DEADLINE = Duration.ofMinutes(10);
 
     private static final WireLimits DEFAULTS = builder().build();
 
@@ -49,6 +57,8 @@ public final class WireLimits {
     private final long maxQueuedOutgoingBytes;
     private final long maxQueuedIncomingBytes;
     private final Duration sendStallTimeout;
+    private final int maxRequestsInFlight;
+    private final Duration maxPeerDeadline;
 
     private WireLimits(Builder builder) {
         this.maxFrameBytes = builder.maxFrameBytes;
@@ -60,6 +70,8 @@ public final class WireLimits {
         this.maxQueuedOutgoingBytes = builder.maxQueuedOutgoingBytes;
         this.maxQueuedIncomingBytes = builder.maxQueuedIncomingBytes;
         this.sendStallTimeout = builder.sendStallTimeout;
+        this.maxRequestsInFlight = builder.maxRequestsInFlight;
+        this.maxPeerDeadline = builder.maxPeerDeadline;
     }
 
     public static WireLimits defaults() {
@@ -82,6 +94,8 @@ public final class WireLimits {
         builder.maxQueuedOutgoingBytes = maxQueuedOutgoingBytes;
         builder.maxQueuedIncomingBytes = maxQueuedIncomingBytes;
         builder.sendStallTimeout = sendStallTimeout;
+        builder.maxRequestsInFlight = maxRequestsInFlight;
+        builder.maxPeerDeadline = maxPeerDeadline;
         return builder;
     }
 
@@ -125,6 +139,19 @@ public final class WireLimits {
         return sendStallTimeout;
     }
 
+    /**
+     * Most requests main holds for one renderer connection at once ({@link #DEFAULT_MAX_REQUESTS_IN_FLIGHT}); the
+     * one over it is answered with {@code ErrorCodes.TOO_MANY_REQUESTS}. Main's own requests are not counted.
+     */
+    public int maxRequestsInFlight() {
+        return maxRequestsInFlight;
+    }
+
+    /** The longest main waits for a routed request, whatever {@code deadlineMillis} the origin sent. */
+    public Duration maxPeerDeadline() {
+        return maxPeerDeadline;
+    }
+
     /** Jackson's read constraints for these limits (the document length is bounded by the frame size). */
     public StreamReadConstraints streamReadConstraints() {
         return StreamReadConstraints.builder()
@@ -154,7 +181,8 @@ public final class WireLimits {
         return "WireLimits[frame " + maxFrameBytes + " B, header " + maxHeaderBytes + " B, depth " + maxNestingDepth
                 + ", string " + maxStringLength + ", number " + maxNumberLength + ", name " + maxNameLength
                 + ", queued out " + maxQueuedOutgoingBytes + " B, queued in " + maxQueuedIncomingBytes
-                + " B, stall " + sendStallTimeout.toMillis() + " ms]";
+                + " B, stall " + sendStallTimeout.toMillis() + " ms, requests in flight " + maxRequestsInFlight
+                + ", peer deadline " + maxPeerDeadline.toMillis() + " ms]";
     }
 
     public static final class Builder {
@@ -167,6 +195,8 @@ public final class WireLimits {
         private long maxQueuedOutgoingBytes = DEFAULT_MAX_QUEUED_OUTGOING_BYTES;
         private long maxQueuedIncomingBytes = DEFAULT_MAX_QUEUED_INCOMING_BYTES;
         private Duration sendStallTimeout = DEFAULT_SEND_STALL_TIMEOUT;
+        private int maxRequestsInFlight = DEFAULT_MAX_REQUESTS_IN_FLIGHT;
+        private Duration maxPeerDeadline = DEFAULT_MAX_PEER_DEADLINE;
 
         private Builder() {}
 
@@ -232,6 +262,22 @@ public final class WireLimits {
                 throw new IllegalArgumentException("sendStallTimeout must be positive, was " + timeout);
             }
             this.sendStallTimeout = timeout;
+            return this;
+        }
+
+        public Builder maxRequestsInFlight(int requests) {
+            this.maxRequestsInFlight = positive(requests, "maxRequestsInFlight");
+            return this;
+        }
+
+        /** From 1 ms to 2^31-1 ms (the largest {@code deadlineMillis} the protocol allows). */
+        public Builder maxPeerDeadline(Duration deadline) {
+            Objects.requireNonNull(deadline, "deadline");
+            if (deadline.compareTo(Duration.ofMillis(1)) < 0 || deadline.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+                throw new IllegalArgumentException("maxPeerDeadline must be from 1 ms to " + Integer.MAX_VALUE
+                        + " ms, was " + deadline);
+            }
+            this.maxPeerDeadline = deadline;
             return this;
         }
 
