@@ -1,0 +1,3 @@
+package com.example.chat.api;
+
+public record Message(String room, String author, String text, Mood mood) {}

@@ -1,0 +1,3 @@
+package com.example.chat.api;
+
+public enum Mood { HAPPY, SAD }
