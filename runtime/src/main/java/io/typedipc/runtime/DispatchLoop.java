@@ -67,15 +67,6 @@ final class DispatchLoop implements Executor {
         queue.add(WAKE);
     }
 
-    /** Waits until the thread has ended, or {@code millis} have passed. */
-    boolean awaitTermination(long millis) throws InterruptedException {
-        if (isLoopThread()) {
-            return false;
-        }
-        thread.join(millis);
-        return !thread.isAlive();
-    }
-
     private void run() {
         while (true) {
             Runnable task;

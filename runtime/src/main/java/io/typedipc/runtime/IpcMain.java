@@ -269,20 +269,21 @@ public final class IpcMain extends IpcContext {
         }
         try {
             RendererHandle target = resolve(route.to());
+            // A refused route is answered exactly as an absent target, so a renderer cannot probe which names exist.
+            String absent = route.inner().method() + ": no renderer " + describeTarget(route.to()) + " is connected";
             if (target == null || !target.isConnected()) {
-                String text = route.inner().method() + ": no renderer " + describeTarget(route.to()) + " is connected";
-                LOG.log(Level.DEBUG, () -> text + " (sent by " + origin.describe() + ")");
+                LOG.log(Level.DEBUG, () -> absent + " (sent by " + origin.describe() + ")");
                 if (request) {
-                    origin.reply(wire().error(originId, ErrorCodes.NO_SUCH_RENDERER, text, null, null));
+                    origin.reply(wire().error(originId, ErrorCodes.NO_SUCH_RENDERER, absent, null, null));
                 }
                 return;
             }
             if (!routingPolicy.allows(origin.remoteName(), target.name(), route.inner().method())) {
-                String text = route.inner().method() + ": renderer " + describeTarget(route.to())
-                        + " is not reachable from " + origin.remoteName() + " (routing policy)";
-                LOG.log(Level.WARNING, () -> "routing policy: refused " + text);
+                LOG.log(Level.WARNING, () -> "routing policy: refused " + route.inner().method() + " from "
+                        + origin.remoteName() + " to renderer " + describeTarget(route.to())
+                        + " (answered as if it were not connected)");
                 if (request) {
-                    origin.reply(wire().error(originId, ErrorCodes.NO_SUCH_RENDERER, text, null, null));
+                    origin.reply(wire().error(originId, ErrorCodes.NO_SUCH_RENDERER, absent, null, null));
                 }
                 return;
             }

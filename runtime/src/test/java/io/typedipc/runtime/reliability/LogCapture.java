@@ -10,14 +10,15 @@ import java.util.logging.Logger;
 
 /**
  * Captures what the runtime logs through {@code System.Logger} (backed by java.util.logging) under
- * {@code io.typedipc.runtime}, every level included, so a test can check that a clear log line was written.
+ * {@code io.typedipc.runtime}, every level included, so a test can check that a clear log line was written at the
+ * level the docs name (exactly that level: a DEBUG line logged at WARNING, or the reverse, fails).
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
     private final Logger logger = Logger.getLogger("io.typedipc.runtime");
     private final Level previous;
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
-    LogCapture() {
+    public LogCapture() {
         previous = logger.getLevel();
         logger.setLevel(Level.ALL);
         setLevel(Level.ALL);
@@ -29,26 +30,40 @@ final class LogCapture extends Handler implements AutoCloseable {
         records.add(record);
     }
 
-    /** Waits (generously) for a record at {@code level} or above whose formatted text contains every fragment. */
-    LogRecord await(Level level, String... fragments) throws InterruptedException {
+    /** Waits (generously) for a record at exactly {@code level} whose formatted text contains every fragment. */
+    public LogRecord await(Level level, String... fragments) throws InterruptedException {
+        return awaitCount(1, level, fragments).get(0);
+    }
+
+    /** Waits (generously) until {@code count} records at exactly {@code level} contain every fragment; returns them. */
+    public List<LogRecord> awaitCount(int count, Level level, String... fragments) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            for (LogRecord record : records) {
-                if (record.getLevel().intValue() >= level.intValue() && containsAll(text(record), fragments)) {
-                    return record;
-                }
+        while (true) {
+            List<LogRecord> matching = matching(level, fragments);
+            if (matching.size() >= count) {
+                return matching;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new AssertionError(count + " " + level + " log line(s) with " + List.of(fragments)
+                        + " expected, " + matching.size() + " found; logged: "
+                        + records.stream().map(r -> r.getLevel() + " " + text(r)).toList());
             }
             Thread.sleep(5); // polling a condition with a deadline
         }
-        throw new AssertionError("no " + level + " log line with " + List.of(fragments) + "; logged: "
-                + records.stream().map(r -> r.getLevel() + " " + text(r)).toList());
     }
 
-    void clear() {
+    /** The records so far at exactly {@code level} that contain every fragment. */
+    public List<LogRecord> matching(Level level, String... fragments) {
+        return records.stream()
+                .filter(record -> record.getLevel().equals(level) && containsAll(text(record), fragments))
+                .toList();
+    }
+
+    public void clear() {
         records.clear();
     }
 
-    static String text(LogRecord record) {
+    public static String text(LogRecord record) {
         String message = record.getMessage() == null ? "" : record.getMessage();
         return record.getThrown() == null ? message : message + " " + record.getThrown();
     }

@@ -160,21 +160,14 @@ class CloseSuiteTest {
         }
     }
 
+    /** Waits (bounded) until closeGracefully, running on another thread, has flipped the context to closing. */
     private static void awaitClosing(io.typedipc.runtime.IpcContext context) throws InterruptedException {
-        CompletableFuture<Void> closing = new CompletableFuture<>();
-        // closeGracefully runs on another thread; wait (bounded) until it has flipped the context to closing
-        Thread watcher = new Thread(() -> {
-            while (!context.isClosing()) {
-                Thread.onSpinWait();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Rig.WAIT_SECONDS);
+        while (!context.isClosing()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the context did not start closing within " + Rig.WAIT_SECONDS + " s");
             }
-            closing.complete(null);
-        });
-        watcher.setDaemon(true);
-        watcher.start();
-        try {
-            closing.get(Rig.WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the context did not start closing", e);
+            Thread.sleep(1); // polling a condition with a deadline, without spinning a core
         }
     }
 
