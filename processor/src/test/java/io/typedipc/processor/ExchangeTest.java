@@ -320,4 +320,59 @@ class ExchangeTest {
     void everyShapeAndDataTypeCrossesTheInProcessTransport() throws Exception {
         runScenario("shop.Run", ITEM, COLOR, ITEM_EXISTS, SOLD_OUT, SHOP, SHOP_SERVICE, SHOP_RUN);
     }
+
+    /**
+     * Senders are immutable: {@code withDeadline} returns another sender, and the original keeps its deadline. The
+     * original's call is made after {@code withDeadline} and before the quick sender's; had {@code withDeadline}
+     * changed the original, that call would have timed out first.
+     */
+    @Test
+    void withDeadlineReturnsANewSenderAndLeavesTheOriginalAlone() throws Exception {
+        JavaFileObject gate = source("gate.Gate", """
+                package gate;
+
+                import io.typedipc.Channel;
+                import java.util.concurrent.CompletableFuture;
+
+                @Channel("gate")
+                public interface Gate {
+                    CompletableFuture<String> open(String name);
+                }
+                """);
+        JavaFileObject run = source("gate.Run", """
+                package gate;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+                import static org.junit.jupiter.api.Assertions.assertNotSame;
+                import static org.junit.jupiter.api.Assertions.assertThrows;
+
+                import io.typedipc.processor.Scenario;
+                import io.typedipc.runtime.IpcMain;
+                import io.typedipc.runtime.IpcRenderer;
+                import io.typedipc.runtime.IpcTimeoutException;
+                import java.time.Duration;
+                import java.util.concurrent.CompletableFuture;
+                import java.util.concurrent.ExecutionException;
+                import java.util.concurrent.TimeUnit;
+
+                public final class Run implements Scenario {
+                    @Override
+                    public void run(IpcMain main, IpcRenderer renderer) throws Exception {
+                        CompletableFuture<String> release = new CompletableFuture<>();
+                        GateDispatcher.register(main, name -> release.thenApply(word -> name + " " + word));
+                        GateSender base = new GateSender(renderer);
+                        GateSender quick = base.withDeadline(Duration.ofMillis(200));
+                        assertNotSame(base, quick);
+                        CompletableFuture<String> patient = base.open("patient");
+                        ExecutionException hasty = assertThrows(ExecutionException.class,
+                                () -> quick.open("hasty").get(30, TimeUnit.SECONDS));
+                        assertInstanceOf(IpcTimeoutException.class, hasty.getCause());
+                        release.complete("through");
+                        assertEquals("patient through", patient.get(30, TimeUnit.SECONDS));
+                    }
+                }
+                """);
+        runScenario("gate.Run", gate, run);
+    }
 }
