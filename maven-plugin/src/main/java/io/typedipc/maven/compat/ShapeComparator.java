@@ -46,14 +46,25 @@ final class ShapeComparator {
             }
             return;
         }
-        shape(where, oldShape, newShape);
+        shape(where, oldShape, newShape, oldType, newType);
     }
 
     private void shape(String where, Shape a, Shape b) {
+        shape(where, a, b, null, null);
+    }
+
+    /**
+     * Compares two shapes; {@code oldType} and {@code newType} are the Java types of a parameter or result (null
+     * inside data types), which name a changed type more clearly than its shape.
+     */
+    private void shape(String where, Shape a, Shape b, String oldType, String newType) {
         a = unwrapOptional(a);
         b = unwrapOptional(b);
+        boolean javaNamesDiffer = oldType != null && newType != null && !oldType.equals(newType);
+        String retyped = where + " retyped from " + (javaNamesDiffer ? oldType : Shapes.describe(a)) + " to "
+                + (javaNamesDiffer ? newType : Shapes.describe(b));
         if (a.getClass() != b.getClass()) {
-            breaking(where + " retyped from " + Shapes.describe(a) + " to " + Shapes.describe(b), VALUE_FAILS);
+            breaking(retyped, VALUE_FAILS);
             return;
         }
         if (a.nullable() != b.nullable()) {
@@ -65,11 +76,10 @@ final class ShapeComparator {
         }
         if (a instanceof Shape.IntegerShape x && x.bits() != ((Shape.IntegerShape) b).bits()
                 || a instanceof Shape.NumberShape y && y.bits() != ((Shape.NumberShape) b).bits()) {
-            breaking(where + " retyped from " + Shapes.describe(a) + " to " + Shapes.describe(b),
-                    "a number that fits the wider type does not fit the narrower one: it fails to decode at the"
+            breaking(retyped, "a number that fits the wider type does not fit the narrower one: it fails to decode at the"
                             + " peer with the narrower type");
         } else if (a instanceof Shape.StringShape x && !same(x.format(), ((Shape.StringShape) b).format())) {
-            breaking(where + " retyped from " + Shapes.describe(a) + " to " + Shapes.describe(b), VALUE_FAILS);
+            breaking(retyped, VALUE_FAILS);
         } else if (a instanceof Shape.ArrayShape x) {
             Shape.ArrayShape y = (Shape.ArrayShape) b;
             if (x.unique() != y.unique()) {
