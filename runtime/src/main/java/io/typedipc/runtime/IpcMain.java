@@ -40,7 +40,9 @@ public final class IpcMain extends IpcContext {
     private final AtomicInteger openConnections = new AtomicInteger();
     private final List<Consumer<RendererHandle>> connectedListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<RendererHandle>> disconnectedListeners = new CopyOnWriteArrayList<>();
-    private final OneWayPeer everyRenderer = new Broadcast(null);
+    private final OneWayPeer everyRenderer = new Broadcast(null, false);
+    private final OneWayPeer everyone = new Broadcast(null, true);
+    private final MainSelf self = new MainSelf(this);
     private volatile RoutingPolicy routingPolicy = RoutingPolicy.ALLOW_ALL;
 
     private IpcMain(IpcSettings settings) {
@@ -118,9 +120,31 @@ public final class IpcMain extends IpcContext {
         return everyRenderer;
     }
 
+    /**
+     * Main's own channels as a peer (Cocos Creator's {@code sendToMain} called in main): a package in main calls
+     * another package in main exactly as a renderer would, typed too ({@code new AssetDbSender(main.self())}).
+     * Messages take a real encoded round trip through an in-process link, so a value that cannot cross a process
+     * cannot cross here either; they are served on main's dispatch thread (or executor) in order with everything
+     * else, with deadlines, declared errors and cancellation as over any transport. Handlers see main as the sender
+     * ({@link IpcEvent#MAIN_ID}, name {@code "main"}; {@link IpcEvent#senderHandle()} is empty). A blocking call made
+     * on main's dispatch thread serves main's queue while it waits, so it does not deadlock on its own handler.
+     */
+    public IpcPeer self() {
+        return self;
+    }
+
+    /**
+     * Every connected renderer and main's own listeners (Cocos Creator's {@code sendToAll} called in main; with
+     * {@code excludeSelf} it is {@link #broadcast()}). Main's listeners receive it through {@link #self()}, with main
+     * as the sender.
+     */
+    public OneWayPeer broadcastToAll() {
+        return everyone;
+    }
+
     /** Every connected renderer but {@code excluded} (typically {@code IpcEvent.current().senderHandle()}). */
     public OneWayPeer broadcastExcept(RendererHandle excluded) {
-        return new Broadcast(Objects.requireNonNull(excluded, "excluded"));
+        return new Broadcast(Objects.requireNonNull(excluded, "excluded"), false);
     }
 
     /** Sends a one-way message to every connected renderer. */
@@ -159,6 +183,7 @@ public final class IpcMain extends IpcContext {
             renderers.remove(renderer.id(), renderer);
             renderer.disconnect();
         }
+        self.close();
         if (openConnections.get() == 0) {
             stopDispatching();
         }
@@ -169,10 +194,19 @@ public final class IpcMain extends IpcContext {
         return new RequestBudget(settings().wireLimits().maxRequestsInFlight());
     }
 
+    /** One end of main's link to itself ({@link MainSelf}); counted as open so that close waits for it. */
+    Connection openSelfConnection(Link link, IpcPeer remote) {
+        Connection connection = new Connection(this, link);
+        openConnections.incrementAndGet();
+        connection.start(remote, IpcEvent.MAIN_ID, IpcRenderer.MAIN_NAME);
+        return connection;
+    }
+
     @Override
     void connectionClosed(Connection connection, Throwable cause) {
         LOG.log(cause == null ? Level.DEBUG : Level.INFO,
-                () -> "renderer on " + connection.describe() + " disconnected" + (cause == null ? "" : ": " + cause));
+                () -> (connection.remote() instanceof RendererHandle ? "renderer on " : "main's link to itself, ")
+                        + connection.describe() + ", disconnected" + (cause == null ? "" : ": " + cause));
         if (connection.remote() instanceof RendererHandle handle) {
             renderers.remove(handle.id(), handle);
             connection.executeOrRun(() -> notifyListeners(disconnectedListeners, handle, "disconnected"));
@@ -374,9 +408,11 @@ public final class IpcMain extends IpcContext {
     /** Sends one-way messages to every connected renderer, or all but one; encodes each message once. */
     private final class Broadcast implements OneWayPeer {
         private final RendererHandle excluded;
+        private final boolean includeMain;
 
-        Broadcast(RendererHandle excluded) {
+        Broadcast(RendererHandle excluded, boolean includeMain) {
             this.excluded = excluded;
+            this.includeMain = includeMain;
         }
 
         @Override
@@ -399,11 +435,14 @@ public final class IpcMain extends IpcContext {
                     renderer.connection().sendRaw(frame.clone());
                 }
             }
+            if (includeMain) {
+                self.sendFrame(channel, () -> frame);
+            }
         }
 
         @Override
         public String toString() {
-            return excluded == null ? "every renderer" : "every renderer but " + excluded;
+            return (excluded == null ? "every renderer" : "every renderer but " + excluded) + (includeMain ? " and main" : "");
         }
     }
 

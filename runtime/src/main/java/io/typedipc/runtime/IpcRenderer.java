@@ -111,6 +111,11 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
         return new Broadcast(false, true);
     }
 
+    /** Main and every other renderer (Cocos Creator's {@code sendToAll} with {@code excludeSelf} in a panel). */
+    public OneWayPeer broadcastToAllOthers() {
+        return new Broadcast(true, true);
+    }
+
     /** This renderer's own name. */
     public String name() {
         return name;

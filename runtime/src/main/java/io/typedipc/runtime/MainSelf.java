@@ -1,0 +1,98 @@
+package io.typedipc.runtime;
+
+import io.typedipc.runtime.transport.InProcessLink;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Main as a peer of itself ({@link IpcMain#self()}): an in-process link whose two ends are both main's connections.
+ * Every message takes the same path as a renderer's — encoded on one end, decoded, queued on main's dispatch thread
+ * (or executor), answered, and the reply decoded — so deadlines, declared errors, cancellation and the
+ * serve-while-waiting rule behave exactly as over any transport, and a value that cannot cross a process cannot
+ * cross here either. Handlers see main as the sender ({@link IpcEvent#MAIN_ID}, name {@code "main"}).
+ *
+ * <p>The link is made on first use. Should it close while main stays open (its incoming queue stalled for the stall
+ * timeout), the calls pending on it fail with {@link IpcDisconnectedException} and the next call opens a new one.
+ */
+final class MainSelf implements IpcPeer {
+    private final IpcMain main;
+    private Outbound outbound;
+    private Connection caller;
+    private Connection server;
+
+    MainSelf(IpcMain main) {
+        this.main = main;
+    }
+
+    /** The outbound side of the current link, opening one if there is none (or it closed). */
+    private synchronized Outbound outbound(String channel) {
+        main.ensureOpenForOutgoing(channel);
+        if (caller == null || !caller.isOpen() || !server.isOpen()) {
+            if (caller != null) {
+                caller.close();
+            }
+            InProcessLink[] ends = InProcessLink.pair("main to itself");
+            server = main.openSelfConnection(ends[1], this);
+            caller = main.openSelfConnection(ends[0], this);
+            outbound = new Outbound(main, caller);
+        }
+        return outbound;
+    }
+
+    /** Delivers an already encoded notification to main's own listeners (for {@link IpcMain#broadcastToAll()}). */
+    void sendFrame(String channel, Supplier<byte[]> frame) {
+        Connection current;
+        synchronized (this) {
+            outbound(channel);
+            current = caller;
+        }
+        current.notify(channel, frame);
+    }
+
+    /** Closes the link; called by {@link IpcMain#close()} after it is marked closed, so no new link opens. */
+    synchronized void close() {
+        if (caller != null) {
+            caller.close();
+        }
+    }
+
+    @Override
+    public void send(String channel, Object... args) {
+        outbound(channel).send(channel, args);
+    }
+
+    @Override
+    public Object sendSync(String channel, Object... args) {
+        return outbound(channel).sendSync(channel, args);
+    }
+
+    @Override
+    public CompletableFuture<Object> invoke(String channel, Object... args) {
+        return outbound(channel).invoke(channel, args);
+    }
+
+    @Override
+    public void send(MethodDescriptor<?> method, Object... args) {
+        outbound(channelOf(method)).send(method, args);
+    }
+
+    @Override
+    public <R> R call(MethodDescriptor<R> method, CallOptions options, Object... args) {
+        return outbound(channelOf(method)).call(method, options, args);
+    }
+
+    @Override
+    public <R> CompletableFuture<R> invoke(MethodDescriptor<R> method, CallOptions options, Object... args) {
+        return outbound(channelOf(method)).invoke(method, options, args);
+    }
+
+    private static String channelOf(MethodDescriptor<?> method) {
+        return Objects.requireNonNull(method, "method").channel();
+    }
+
+    @Override
+    public String toString() {
+        return "main (itself)";
+    }
+}
