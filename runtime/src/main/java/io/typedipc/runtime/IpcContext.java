@@ -35,6 +35,7 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
     /** Requests and one-way messages received and not yet answered or delivered, plus our requests not yet answered. */
     private final AtomicInteger work = new AtomicInteger();
     private final CompletableFuture<Void> quiet = new CompletableFuture<>();
+    private final IpcPackages packages = new IpcPackages(this);
 
     IpcContext(IpcSettings settings, String threadName) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -45,6 +46,11 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
 
     public IpcSettings settings() {
         return settings;
+    }
+
+    /** The {@link IpcPackage}s loaded in this context, and how to load and unload them. */
+    public IpcPackages packages() {
+        return packages;
     }
 
     /**

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The sample package, a Cocos-Creator-style editor in miniature. Main hosts the asset database over a folder and
- * watches it; it launches an "assets" panel and an "inspector" panel as separate JVMs (and, with {@code --node}, a
+ * The sample package, a Cocos-Creator-style editor in miniature. Main hosts the asset database over a folder as a
+ * package (and a builder package that asks it for the scripts over IPC, through {@code main.self()}) and watches the
+ * folder; it launches an "assets" panel and an "inspector" panel as separate JVMs (and, with {@code --node}, a
  * panel written in JavaScript); the panels call main and each other, and everything they do is printed as one
  * transcript.
  *
@@ -102,7 +103,8 @@ public final class SampleMain {
 
         IpcMain main = IpcMain.create();
         AssetDbService assetDb = new AssetDbService(folder, transcript);
-        AssetDbDispatcher.register(main, assetDb);
+        main.packages().load(new AssetDbPackage(assetDb, transcript));
+        main.packages().load(new BuilderPackage(main, transcript));
         TranscriptLinesDispatcher.register(main, transcript::raw);
         main.onRendererConnected(renderer -> transcript.note("main", renderer + " connected"));
         main.onRendererDisconnected(renderer -> transcript.note("main", renderer + " disconnected"));
@@ -127,6 +129,11 @@ public final class SampleMain {
                 transcript.replied(panel.name(), "main",
                         new PanelSender(panel).status().get(10, TimeUnit.SECONDS).toString());
             }
+
+            // Two packages in main talk over IPC: main asks the builder, which asks the asset database.
+            transcript.sent("main", "builder", "builder:build(\"web\")  [main.self()]");
+            List<String> bundled = new BuilderSender(main.self()).build("web").get(10, TimeUnit.SECONDS);
+            transcript.replied("builder", "main", "bundled " + bundled);
 
             transcript.sent("main", assets.name(), "demo:run()  [the panel plays a user's clicks]");
             int steps = new AssetsDemoSender(assets).run();

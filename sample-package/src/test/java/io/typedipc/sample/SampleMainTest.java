@@ -35,6 +35,15 @@ class SampleMainTest {
         // Printed by main's own thread once the reply is in, so it may come before or after the panel's last lines.
         contains(lines, "assets     => main       8 steps");
 
+        // two packages in main talk over IPC (main.self()), before the demo deletes game.js
+        inOrder(lines,
+                "package asset-db loaded",
+                "package builder loaded",
+                "main       -> builder    builder:build(\"web\")  [main.self()]",
+                "builder    -> asset-db   asset-db:query-assets(\"db://assets/**/*.js\")  [package to package, main.self()]",
+                "asset-db   => builder    1 script(s): [db://assets/scripts/game.js]",
+                "builder    => main       bundled [db://assets/scripts/game.js]",
+                "main       -> assets     demo:run()");
         contains(lines, "main       -> (all)      asset-db:asset-changed(CREATED db://assets/textures/enemy.png)  [broadcast]");
         contains(lines, "saw CREATED db://assets/textures/enemy.png");
         contains(lines, "inspector  -> assets     panel:selection()  [renderer to renderer, through main]");
