@@ -1,0 +1,9 @@
+package io.typedipc.browser;
+
+import io.typedipc.Channel;
+
+/** Main's broadcasts. */
+@Channel("events")
+public interface Events {
+    void tick(String text);
+}
