@@ -2,8 +2,10 @@ package io.typedipc.runtime;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -41,6 +43,7 @@ public final class MethodDescriptor<R> {
     private final TypeRecipe resultType;
     private final List<DeclaredError<?>> declaredErrors;
     private final Duration deadline;
+    private final Set<TaggedUnion> unions;
 
     private MethodDescriptor(Builder<R> builder) {
         this.channel = builder.channel;
@@ -50,6 +53,7 @@ public final class MethodDescriptor<R> {
         this.resultType = builder.resultType;
         this.declaredErrors = List.copyOf(builder.declaredErrors);
         this.deadline = builder.deadline;
+        this.unions = Set.copyOf(builder.unions);
     }
 
     /** Starts a descriptor for the channel {@code channel} ({@code "pkg:action"}). */
@@ -85,6 +89,11 @@ public final class MethodDescriptor<R> {
     /** The channel's own deadline from {@code @Channel(deadlineMillis = ...)}, or {@code null} for the default. */
     public Duration deadline() {
         return deadline;
+    }
+
+    /** The sealed hierarchies the method's parameters and result reach, sent as tagged unions. */
+    public Set<TaggedUnion> unions() {
+        return unions;
     }
 
     /**
@@ -124,6 +133,7 @@ public final class MethodDescriptor<R> {
         private TypeRecipe resultType = TypeRecipe.of(Void.class);
         private final List<DeclaredError<?>> declaredErrors = new ArrayList<>();
         private Duration deadline;
+        private final Set<TaggedUnion> unions = new LinkedHashSet<>();
 
         private Builder(String channel, Kind kind) {
             this.channel = Objects.requireNonNull(channel, "channel");
@@ -152,6 +162,12 @@ public final class MethodDescriptor<R> {
         /** The channel's own deadline; {@code millis <= 0} keeps the runtime's default. */
         public Builder<R> deadlineMillis(long millis) {
             this.deadline = millis > 0 ? Duration.ofMillis(millis) : null;
+            return this;
+        }
+
+        /** A sealed hierarchy the parameters or result reach, sent as a tagged union. */
+        public Builder<R> union(TaggedUnion union) {
+            unions.add(Objects.requireNonNull(union, "union"));
             return this;
         }
 

@@ -2,7 +2,9 @@ package io.typedipc.runtime.wire;
 
 import io.typedipc.runtime.ErrorCodes;
 import io.typedipc.runtime.MethodDescriptor;
+import io.typedipc.runtime.TaggedUnion;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
@@ -28,6 +30,8 @@ public final class WireFormat {
     private final JsonRpcDecoder decoder;
     private final MethodCodec untyped;
     private final Map<MethodDescriptor<?>, MethodCodec> codecs = new ConcurrentHashMap<>();
+    /** Copies of the mapper that know some tagged unions, by the set of unions (usually one per interface). */
+    private final Map<Set<TaggedUnion>, ObjectMapper> unionMappers = new ConcurrentHashMap<>();
 
     public WireFormat(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -42,7 +46,15 @@ public final class WireFormat {
     /** The codec of a typed method, prepared on first use and kept. */
     public MethodCodec codec(MethodDescriptor<?> method) {
         MethodCodec codec = codecs.get(method);
-        return codec != null ? codec : codecs.computeIfAbsent(method, m -> MethodCodec.typed(m, mapper));
+        return codec != null ? codec : codecs.computeIfAbsent(method, m -> MethodCodec.typed(m, mapperFor(m)));
+    }
+
+    /** The mapper for a method's values: this one, or a copy that also knows the tagged unions the method reaches. */
+    private ObjectMapper mapperFor(MethodDescriptor<?> method) {
+        if (method.unions().isEmpty()) {
+            return mapper;
+        }
+        return unionMappers.computeIfAbsent(method.unions(), unions -> TaggedUnions.derive(mapper, unions));
     }
 
     /** The codec of untyped (Electron-style) calls. */
