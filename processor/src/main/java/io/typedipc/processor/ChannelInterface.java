@@ -14,6 +14,7 @@ import javax.lang.model.element.TypeElement;
  * @param dispatcherName the generated dispatcher
  * @param isPublic whether the generated classes are public (they are when the interface can be seen everywhere)
  * @param methods the channel methods, own methods first in source order, then inherited ones
+ * @param dataTypes every named data type reachable from the channels, by key, in the order first reached
  */
 record ChannelInterface(
         TypeElement element,
@@ -22,7 +23,8 @@ record ChannelInterface(
         ClassName senderName,
         ClassName dispatcherName,
         boolean isPublic,
-        List<ChannelMethod> methods) {
+        List<ChannelMethod> methods,
+        java.util.Map<String, DataTypeDef> dataTypes) {
 
     /** Whether every method is one-way: then the sender takes a {@code OneWayPeer}, which broadcasts fit. */
     boolean isOneWayOnly() {

@@ -14,6 +14,7 @@ import javax.lang.model.type.TypeMirror;
  * @param returnType the method's return type as written ({@code void}, a plain type, or the future type)
  * @param resultType what travels back: {@code null} for one-way, the return type for blocking (may be primitive),
  *     the future's type argument for async
+ * @param resultShape the JSON shape of the result, {@code null} for one-way
  * @param thrownTypes every type in the method's {@code throws} clause, checked or not, copied onto the sender
  * @param declaredErrors the checked exceptions that are carried back to the caller, in declaration order
  * @param deadlineMillis the channel's own deadline, or 0 for the runtime default
@@ -26,12 +27,23 @@ record ChannelMethod(
         List<ChannelParameter> parameters,
         TypeMirror returnType,
         TypeMirror resultType,
+        JsonShape resultShape,
         List<TypeMirror> thrownTypes,
         List<DeclaredError> declaredErrors,
         long deadlineMillis) {
 
     String name() {
         return element.getSimpleName().toString();
+    }
+
+    /** The shapes of the parameters and the result: where the data types a call carries start. */
+    List<JsonShape> shapes() {
+        List<JsonShape> shapes = new java.util.ArrayList<>();
+        parameters.forEach(parameter -> shapes.add(parameter.shape()));
+        if (resultShape != null) {
+            shapes.add(resultShape);
+        }
+        return shapes;
     }
 
     boolean isVarArgs() {

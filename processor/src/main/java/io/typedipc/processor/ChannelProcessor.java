@@ -42,6 +42,14 @@ public final class ChannelProcessor extends AbstractProcessor {
     private final Set<String> deferred = new LinkedHashSet<>();
     /** Interfaces already handled (generated or rejected), so a later round never handles one twice. */
     private final Set<String> done = new LinkedHashSet<>();
+    /** Top-level types whose source is part of this compilation: errors can be shown at their members. */
+    private final Set<String> sourceTypes = new java.util.HashSet<>();
+    /** Member errors already reported, so a data type used by many channels is reported at its member once. */
+    private final Set<String> reportedAtMembers = new java.util.HashSet<>();
+    /** The data-type model of the current round, shared by every interface (each type is walked once). */
+    private DataTypes dataTypes;
+    private DataTypeRules dataRules;
+    private DataTypeReport dataReport;
 
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
@@ -72,6 +80,15 @@ public final class ChannelProcessor extends AbstractProcessor {
             }
         }
         deferred.clear();
+        for (Element root : round.getRootElements()) {
+            if (root instanceof TypeElement rootType) {
+                sourceTypes.add(rootType.getQualifiedName().toString());
+            }
+        }
+        dataRules = new DataTypeRules(processingEnv.getTypeUtils(), processingEnv.getElementUtils(),
+                new Accessibility(processingEnv.getElementUtils()));
+        dataTypes = new DataTypes(processingEnv.getTypeUtils(), processingEnv.getElementUtils(), dataRules);
+        dataReport = new DataTypeReport(dataTypes, diagnostics, this::isInThisCompilation, reportedAtMembers);
         TypeElement channel = processingEnv.getElementUtils().getTypeElement(ChannelAnnotation.NAME);
         if (channel != null) {
             for (Element element : round.getElementsAnnotatedWith(channel)) {
@@ -110,6 +127,18 @@ public final class ChannelProcessor extends AbstractProcessor {
         return false;
     }
 
+    /** Whether an element's source is compiled now (else an error at it would have no place to show). */
+    private boolean isInThisCompilation(Element element) {
+        Element outermost = element;
+        while (outermost.getEnclosingElement() instanceof TypeElement enclosing) {
+            outermost = enclosing;
+        }
+        while (!(outermost instanceof TypeElement) && outermost.getEnclosingElement() != null) {
+            outermost = outermost.getEnclosingElement();
+        }
+        return outermost instanceof TypeElement type && sourceTypes.contains(type.getQualifiedName().toString());
+    }
+
     /** The interface an annotated element belongs to: itself for a type, the enclosing type for a method. */
     private TypeElement channelTypeOf(Element element) {
         if (element instanceof TypeElement type) {
@@ -129,7 +158,7 @@ public final class ChannelProcessor extends AbstractProcessor {
 
     private void processInterface(TypeElement type) {
         ModelBuilder builder = new ModelBuilder(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-                diagnostics, registry);
+                diagnostics, registry, dataRules, dataTypes, dataReport);
         ChannelInterface channels = builder.build(type);
         if (channels == null) {
             return;

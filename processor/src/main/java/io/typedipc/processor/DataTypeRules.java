@@ -12,11 +12,10 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Decides whether a parameter or result type can travel as JSON data. What cannot: code (functional interfaces),
- * one-shot sequences (streams, iterators), live JVM resources (threads, class loaders, I/O streams), {@code Class},
- * {@code Object} (which says nothing about what is sent), futures nested in data, raw generic types, and types the
- * generated code could not name. Everything else (primitives, strings, enums, records, arrays, collections, maps,
- * {@code Optional}, {@code java.time}, user classes) is left to Jackson.
+ * The types that can never be data, whatever Jackson would make of them: code (functional interfaces), one-shot
+ * sequences (streams, iterators), live JVM resources (threads, class loaders, I/O streams), {@code Class},
+ * {@code Object} (which says nothing about what is sent), futures nested in data and raw generic types; and whether
+ * generated code can name a type. {@link DataTypes} calls these while it walks a type as Jackson binds it.
  */
 final class DataTypeRules {
 
@@ -58,34 +57,12 @@ final class DataTypeRules {
         this.accessibility = accessibility;
     }
 
-    /** The first problem with {@code type} (looking inside type arguments and arrays), or {@code null}. */
-    Problem check(TypeMirror type, String packageName) {
-        switch (type.getKind()) {
-            case BOOLEAN, BYTE, SHORT, INT, LONG, CHAR, FLOAT, DOUBLE:
-                return null;
-            case ARRAY:
-                return check(((ArrayType) type).getComponentType(), packageName);
-            case WILDCARD:
-                return checkWildcard((WildcardType) type, packageName);
-            case DECLARED:
-                return checkDeclared((DeclaredType) type, packageName);
-            default:
-                return new Problem(ErrorTag.NOT_DATA, "is a " + type.getKind().toString().toLowerCase(
-                        java.util.Locale.ROOT).replace('_', ' ') + " type, which cannot be encoded as data; use a"
-                        + " concrete type");
-        }
-    }
-
-    private Problem checkWildcard(WildcardType wildcard, String packageName) {
-        TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
-        if (bound == null) {
-            return new Problem(ErrorTag.NOT_DATA, "is the wildcard ?, which means Object: it says nothing about"
-                    + " what is sent; name the element type instead");
-        }
-        return check(bound, packageName);
-    }
-
-    private Problem checkDeclared(DeclaredType type, String packageName) {
+    /**
+     * Why a declared type that is not a data type in its own right cannot be data (code, one-shot sequences, live
+     * resources, {@code Class}, {@code Object}, futures, raw generic types), or {@code null} when it may be: whether
+     * it really is data is then decided by {@link DataTypes}, which knows how Jackson binds it.
+     */
+    Problem forbidden(DeclaredType type) {
         TypeElement element = (TypeElement) type.asElement();
         String name = element.getQualifiedName().toString();
         if (name.equals("java.lang.Object")) {
@@ -111,17 +88,53 @@ final class DataTypeRules {
                     + ", whose elements cannot be decoded without their type; give its type arguments, for example "
                     + element.getSimpleName() + "<String>");
         }
-        if (!accessibility.isAccessibleFrom(element, packageName)) {
-            return new Problem(ErrorTag.NOT_ACCESSIBLE, "cannot be named by the generated code in package '"
-                    + packageName + "'; make " + element.getSimpleName() + " (and any class enclosing it) public");
+        return null;
+    }
+
+    /** The wildcard {@code ?}: it means Object. */
+    static Problem bareWildcard() {
+        return new Problem(ErrorTag.NOT_DATA, "is the wildcard ?, which means Object: it says nothing about"
+                + " what is sent; name the element type instead");
+    }
+
+    /** A type variable, intersection or other type kind that has no JSON form. */
+    static Problem noJsonForm(TypeMirror type) {
+        return new Problem(ErrorTag.NOT_DATA, "is a " + type.getKind().toString().toLowerCase(
+                java.util.Locale.ROOT).replace('_', ' ') + " type, which cannot be encoded as data; use a"
+                + " concrete type");
+    }
+
+    /**
+     * The first class in a parameter's or result's type expression (its type arguments and array components) that
+     * the generated code could not name in its {@code TypeRecipe}, or {@code null}.
+     */
+    Problem inaccessible(TypeMirror type, String packageName) {
+        if (type instanceof ArrayType array) {
+            return inaccessible(array.getComponentType(), packageName);
         }
-        for (TypeMirror argument : type.getTypeArguments()) {
-            Problem problem = check(argument, packageName);
-            if (problem != null) {
-                return problem;
+        if (type instanceof WildcardType wildcard) {
+            TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound()
+                    : wildcard.getSuperBound();
+            return bound == null ? null : inaccessible(bound, packageName);
+        }
+        if (type instanceof DeclaredType declared) {
+            TypeElement element = (TypeElement) declared.asElement();
+            if (!accessibility.isAccessibleFrom(element, packageName)) {
+                return notAccessible(element, packageName);
+            }
+            for (TypeMirror argument : declared.getTypeArguments()) {
+                Problem problem = inaccessible(argument, packageName);
+                if (problem != null) {
+                    return problem;
+                }
             }
         }
         return null;
+    }
+
+    static Problem notAccessible(TypeElement element, String packageName) {
+        return new Problem(ErrorTag.NOT_ACCESSIBLE, "cannot be named by the generated code in package '"
+                + packageName + "'; make " + element.getSimpleName() + " (and any class enclosing it) public");
     }
 
     private boolean isFunction(TypeElement element) {

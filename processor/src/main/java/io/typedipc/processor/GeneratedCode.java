@@ -7,6 +7,7 @@ import com.palantir.javapoet.ClassName;
 final class GeneratedCode {
     static final String RUNTIME = "io.typedipc.runtime";
     static final ClassName METHOD_DESCRIPTOR = ClassName.get(RUNTIME, "MethodDescriptor");
+    static final ClassName TAGGED_UNION = ClassName.get(RUNTIME, "TaggedUnion");
     static final ClassName KIND = METHOD_DESCRIPTOR.nestedClass("Kind");
     static final ClassName IPC_PEER = ClassName.get(RUNTIME, "IpcPeer");
     static final ClassName ONE_WAY_PEER = ClassName.get(RUNTIME, "OneWayPeer");

@@ -35,17 +35,22 @@ final class ModelBuilder {
     private final Diagnostics diagnostics;
     private final ChannelRegistry registry;
     private final Accessibility accessibility;
-    private final DataTypeRules dataTypes;
+    private final DataTypeRules dataRules;
+    private final DataTypes dataTypes;
+    private final DataTypeReport dataReport;
     private final ExceptionRules exceptions;
     private final MethodCollector collector;
 
-    ModelBuilder(Elements elements, Types types, Diagnostics diagnostics, ChannelRegistry registry) {
+    ModelBuilder(Elements elements, Types types, Diagnostics diagnostics, ChannelRegistry registry,
+            DataTypeRules dataRules, DataTypes dataTypes, DataTypeReport dataReport) {
         this.elements = elements;
         this.types = types;
         this.diagnostics = diagnostics;
         this.registry = registry;
         this.accessibility = new Accessibility(elements);
-        this.dataTypes = new DataTypeRules(types, elements, accessibility);
+        this.dataRules = dataRules;
+        this.dataTypes = dataTypes;
+        this.dataReport = dataReport;
         this.exceptions = new ExceptionRules(types, elements, accessibility);
         this.collector = new MethodCollector(types);
     }
@@ -105,6 +110,8 @@ final class ModelBuilder {
             registry.claim(method.channelId(), method.element(), type);
         }
         String baseName = generatedBaseName(type);
+        List<JsonShape> roots = new ArrayList<>();
+        methods.forEach(method -> roots.addAll(method.shapes()));
         return new ChannelInterface(
                 type,
                 ClassName.get(type),
@@ -112,7 +119,8 @@ final class ModelBuilder {
                 ClassName.get(javaPackage, baseName + "Sender"),
                 ClassName.get(javaPackage, baseName + "Dispatcher"),
                 accessibility.isPublicEverywhere(type),
-                List.copyOf(withConstantNames(methods)));
+                List.copyOf(withConstantNames(methods)),
+                dataTypes.reachableFrom(roots));
     }
 
     /** {@code Outer_Inner} for a nested interface, so the generated classes can be top-level in the same package. */
@@ -215,6 +223,7 @@ final class ModelBuilder {
         TypeMirror returnType = signature.getReturnType();
         MethodKind kind;
         TypeMirror resultType = null;
+        JsonShape resultShape = null;
         if (returnType.getKind() == TypeKind.VOID) {
             kind = MethodKind.ONE_WAY;
         } else if (isNamed(returnType, COMPLETABLE_FUTURE) || isNamed(returnType, COMPLETION_STAGE)) {
@@ -227,7 +236,7 @@ final class ModelBuilder {
                         + simpleName(returnType) + "<String>");
             } else {
                 resultType = withoutWildcard(arguments.get(0));
-                checkData(resultType, site, "the result of " + method.getSimpleName() + "()", javaPackage);
+                resultShape = checkData(resultType, site, "the result of " + method.getSimpleName() + "()", javaPackage);
             }
         } else if (isFutureLike(returnType)) {
             kind = MethodKind.ASYNC;
@@ -237,7 +246,7 @@ final class ModelBuilder {
         } else {
             kind = MethodKind.BLOCKING;
             resultType = returnType;
-            checkData(resultType, site, "the result of " + method.getSimpleName() + "()", javaPackage);
+            resultShape = checkData(resultType, site, "the result of " + method.getSimpleName() + "()", javaPackage);
         }
 
         List<ChannelParameter> parameters = new ArrayList<>();
@@ -246,9 +255,9 @@ final class ModelBuilder {
             VariableElement parameter = parameterElements.get(i);
             TypeMirror parameterType = signature.getParameterTypes().get(i);
             Site parameterSite = site.element() == method ? new Site(parameter, null, "") : site;
-            checkData(parameterType, parameterSite, "parameter '" + parameter.getSimpleName() + "' of "
-                    + method.getSimpleName() + "()", javaPackage);
-            parameters.add(new ChannelParameter(parameter.getSimpleName().toString(), parameterType));
+            JsonShape shape = checkData(parameterType, parameterSite, "parameter '" + parameter.getSimpleName()
+                    + "' of " + method.getSimpleName() + "()", javaPackage);
+            parameters.add(new ChannelParameter(parameter.getSimpleName().toString(), parameterType, shape));
         }
 
         List<DeclaredError> declaredErrors = new ArrayList<>();
@@ -295,7 +304,7 @@ final class ModelBuilder {
             return null;
         }
         return new ChannelMethod(method, id, ChannelIds.constantName(method.getSimpleName().toString()), kind,
-                List.copyOf(parameters), returnType, resultType, List.copyOf(signature.getThrownTypes()),
+                List.copyOf(parameters), returnType, resultType, resultShape, List.copyOf(signature.getThrownTypes()),
                 List.copyOf(declaredErrors), deadline);
     }
 
@@ -366,12 +375,34 @@ final class ModelBuilder {
         return scope.packageName() + ":" + action;
     }
 
-    private void checkData(TypeMirror type, Site site, String what, String javaPackage) {
-        DataTypeRules.Problem problem = dataTypes.check(type, javaPackage);
-        if (problem != null) {
-            diagnostics.error(problem.tag(), site.element(), site.prefix() + what + " has type " + simpleName(type)
-                    + ", which " + problem.reason());
+    /** Walks a parameter or result type as Jackson binds it, reports every problem, and returns its JSON shape. */
+    private JsonShape checkData(TypeMirror type, Site site, String what, String javaPackage) {
+        JsonShape shape = dataTypes.shapeOf(type);
+        dataReport.report(shape, simpleName(type), new DataTypeReport.Site(site.element(), site.prefix()), what);
+        if (DataTypes.firstProblem(shape) == null) {
+            DataTypeRules.Problem hidden = dataRules.inaccessible(type, javaPackage);
+            if (hidden != null) {
+                diagnostics.error(hidden.tag(), site.element(), site.prefix() + what + " has type "
+                        + simpleName(type) + ", which " + hidden.reason());
+            }
         }
+        // The descriptor names each union's sealed type and variants in class literals.
+        for (DataTypeDef def : DataTypes.reachable(List.of(shape), dataTypes::definition).values()) {
+            if (def instanceof DataTypeDef.UnionDef union) {
+                List<TypeElement> named = new ArrayList<>(List.of(union.element()));
+                union.variants().forEach(variant -> named.add(variant.element()));
+                for (TypeElement element : named) {
+                    if (!accessibility.isAccessibleFrom(element, javaPackage)) {
+                        diagnostics.error(ErrorTag.NOT_ACCESSIBLE, site.element(), site.prefix() + what + " → `"
+                                + union.element().getSimpleName() + "` (a tagged union) names "
+                                + element.getSimpleName() + ", which "
+                                + DataTypeRules.notAccessible(element, javaPackage).reason()
+                                + ": the generated descriptor lists every variant");
+                    }
+                }
+            }
+        }
+        return shape;
     }
 
     // -------------------------------------------------------------------------------------------------- duplicates
@@ -442,7 +473,8 @@ final class ModelBuilder {
                 name = base + "_" + n;
             }
             ChannelMethod renamed = new ChannelMethod(method.element(), method.channelId(), name, method.kind(),
-                    method.parameters(), method.returnType(), method.resultType(), method.thrownTypes(),
+                    method.parameters(), method.returnType(), method.resultType(), method.resultShape(),
+                    method.thrownTypes(),
                     method.declaredErrors(), method.deadlineMillis());
             used.put(name, renamed);
             named.add(renamed);

@@ -47,7 +47,7 @@ final class SenderWriter {
             type.addAnnotation(GeneratedCode.suppress("deprecation"));
         }
         for (ChannelMethod method : channels.methods()) {
-            type.addField(descriptor(method));
+            type.addField(descriptor(channels, method));
         }
         type.addField(peerType, "peer", Modifier.PRIVATE, Modifier.FINAL);
         if (oneWayOnly) {
@@ -89,7 +89,7 @@ final class SenderWriter {
         return type.build();
     }
 
-    private FieldSpec descriptor(ChannelMethod method) {
+    private FieldSpec descriptor(ChannelInterface channels, ChannelMethod method) {
         TypeName result = switch (method.kind()) {
             case ONE_WAY -> ClassName.get(Void.class);
             case BLOCKING -> TypeName.get(method.resultType()).box();
@@ -115,6 +115,16 @@ final class SenderWriter {
         }
         if (method.deadlineMillis() > 0) {
             init.add("\n.deadlineMillis($LL)", method.deadlineMillis());
+        }
+        for (DataTypeDef def : DataTypes.reachable(method.shapes(), channels.dataTypes()::get).values()) {
+            if (def instanceof DataTypeDef.UnionDef union) {
+                init.add("\n.union($T.builder($T.class, $S)", GeneratedCode.TAGGED_UNION,
+                        ClassName.get(union.element()), union.discriminator());
+                for (DataTypeDef.Variant variant : union.variants()) {
+                    init.add("\n        .variant($S, $T.class)", variant.tag(), ClassName.get(variant.element()));
+                }
+                init.add(".build())");
+            }
         }
         init.add("\n.build()").unindent().unindent();
         return FieldSpec.builder(ParameterizedTypeName.get(GeneratedCode.METHOD_DESCRIPTOR, result),

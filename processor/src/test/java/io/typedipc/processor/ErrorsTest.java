@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ErrorsTest {
 
-    private static JavaFileObject file(String name, String... lines) {
+    static JavaFileObject file(String name, String... lines) {
         return JavaFileObjects.forSourceLines(name, lines);
     }
 
@@ -28,7 +28,7 @@ class ErrorsTest {
      * The processor's Filer is watched directly: javac's last round sees no generated types, so looking at the
      * compilation's types afterwards could not tell.
      */
-    private static Compilation assertError(String text, JavaFileObject file, int line, JavaFileObject... others) {
+    static Compilation assertError(String text, JavaFileObject file, int line, JavaFileObject... others) {
         JavaFileObject[] all = new JavaFileObject[others.length + 1];
         all[0] = file;
         System.arraycopy(others, 0, all, 1, others.length);
