@@ -20,11 +20,13 @@ sealed interface DataTypeDef {
      * @param name the JSON name (after {@code @JsonProperty})
      * @param member the field, accessor or record component the property comes from (where its errors are shown)
      * @param javaType the property's type as people read it, with the owner's type arguments filled in
-     * @param required whether Java always writes it (nothing like {@code @JsonInclude(NON_NULL)} leaves it out)
+     * @param required whether a Java reader fails without it: a creator property marked
+     *     {@code @JsonProperty(required = true)}; any other missing property reads as null, 0 or false
+     * @param alwaysWritten whether Java always writes it (nothing like {@code @JsonInclude(NON_NULL)} leaves it out)
      * @param readOnly whether Java writes it but never reads it back (a getter with no setter, field or creator)
      */
     record Property(String name, Element member, String javaType, JsonShape shape, boolean required,
-            boolean readOnly) {}
+            boolean alwaysWritten, boolean readOnly) {}
 
     /** A record or bean: a JSON object. */
     record ObjectDef(TypeElement element, String style, List<Property> properties) implements DataTypeDef {}

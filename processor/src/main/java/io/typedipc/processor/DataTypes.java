@@ -307,7 +307,7 @@ final class DataTypes {
         List<DataTypeDef.Property> described = new ArrayList<>();
         for (JacksonProperties.Found found : binding.properties()) {
             described.add(new DataTypeDef.Property(found.name(), found.member(), TypeNames.simple(found.type()),
-                    shapeOf(found.type()), found.required(), found.readOnly()));
+                    shapeOf(found.type()), found.required(), found.alwaysWritten(), found.readOnly()));
         }
         return new DataTypeDef.ObjectDef(element, element.getKind() == ElementKind.RECORD ? "record" : "bean",
                 List.copyOf(described));

@@ -33,7 +33,8 @@ import javax.lang.model.util.Types;
 final class JacksonProperties {
 
     /** One property found. */
-    record Found(String name, Element member, TypeMirror type, boolean required, boolean readOnly) {}
+    record Found(String name, Element member, TypeMirror type, boolean required, boolean alwaysWritten,
+            boolean readOnly) {}
 
     /** The properties of a type, or why Jackson cannot bind it. */
     record Binding(List<Found> properties, String problem) {}
@@ -48,6 +49,7 @@ final class JacksonProperties {
         boolean mutable;
         boolean visible;
         boolean omittable;
+        boolean required;
         int creatorIndex = -1;
 
         Candidate(String implicitName) {
@@ -161,7 +163,8 @@ final class JacksonProperties {
         List<Found> found = new ArrayList<>();
         for (Candidate candidate : written) {
             found.add(new Found(candidate.name(), candidate.writtenBy, candidate.type,
-                    !classOmits && !candidate.omittable, !candidate.mutable));
+                    candidate.required && candidate.creatorIndex >= 0, !classOmits && !candidate.omittable,
+                    !candidate.mutable));
         }
         return new Binding(List.copyOf(found), null);
     }
@@ -217,6 +220,7 @@ final class JacksonProperties {
                 }
                 candidate.mutable = true;
                 candidate.creatorIndex = index++;
+                note(candidate, parameter);
             }
             return null;
         }
@@ -244,6 +248,10 @@ final class JacksonProperties {
         }
         if (JacksonAnnotations.mayBeOmitted(member)) {
             candidate.omittable = true;
+        }
+        if (Boolean.TRUE.equals(JacksonAnnotations.value(
+                JacksonAnnotations.find(member, JacksonAnnotations.JSON_PROPERTY), "required"))) {
+            candidate.required = true;
         }
     }
 

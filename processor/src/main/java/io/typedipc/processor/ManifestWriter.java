@@ -127,6 +127,7 @@ final class ManifestWriter {
                         .append(", \"schema\": ");
                 shape(out, property.shape());
                 out.append(", \"required\": ").append(property.required())
+                        .append(", \"alwaysWritten\": ").append(property.alwaysWritten())
                         .append(", \"readOnly\": ").append(property.readOnly()).append('}');
             }
             out.append(object.properties().isEmpty() ? "]}" : "\n    ]}");

@@ -5,6 +5,7 @@ import static io.typedipc.processor.Compilations.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -62,6 +63,8 @@ class ManifestTest {
 
                 public record Node(String label, List<Node> children) {}
 
+                public record Strict(@JsonProperty(required = true) String id, String note, int count) {}
+
                 public record Page<T>(List<T> items, long total) {}
 
                 public static class Bean {
@@ -104,6 +107,7 @@ class ManifestTest {
                 Model.Node tree();
                 void put(Model.Bean bean, Model.Point at);
                 Map<String, List<Model.Level>> levels();
+                Model.Strict strict(Model.Strict strict);
             }
             """);
 
@@ -142,7 +146,7 @@ class ManifestTest {
         Set<String> keys = new TreeSet<>();
         types.propertyNames().forEach(keys::add);
         assertEquals(new TreeSet<>(List.of("model.Model.Page<model.Model.Tagged>", "model.Model.Tagged",
-                "model.Model.Level", "model.Model.Node", "model.Model.Bean", "model.Model.Point")), keys);
+                "model.Model.Level", "model.Model.Node", "model.Model.Bean", "model.Model.Point", "model.Model.Strict")), keys);
 
         JsonNode page = manifest.get("channels").get(0);
         assertEquals("{\"kind\":\"ref\",\"type\":\"model.Model.Page<model.Model.Tagged>\",\"nullable\":true}",
@@ -181,8 +185,12 @@ class ManifestTest {
         assertEquals(List.of("URL", "name", "note", "size"), propertyNames(bean));
         assertTrue(property(bean, "URL").get("readOnly").asBoolean());
         assertFalse(property(bean, "name").get("readOnly").asBoolean());
-        assertFalse(property(bean, "note").get("required").asBoolean());
-        assertTrue(property(bean, "size").get("required").asBoolean());
+        assertFalse(property(bean, "note").get("alwaysWritten").asBoolean());
+        assertTrue(property(bean, "size").get("alwaysWritten").asBoolean());
+        assertFalse(property(bean, "size").get("required").asBoolean());
+        assertFalse(property(tagged, "tags").get("required").asBoolean());
+        assertTrue(property(types.get("model.Model.Strict"), "id").get("required").asBoolean());
+        assertFalse(property(types.get("model.Model.Strict"), "note").get("required").asBoolean());
 
         JsonNode point = types.get("model.Model.Point");
         assertEquals(List.of("x", "y"), propertyNames(point));
@@ -209,6 +217,16 @@ class ManifestTest {
             }
             assertEquals(described, names, key + " as written by the runtime: " + written);
         }
+    }
+
+    /** "required" is what the runtime's mapper really does with a missing property: fail, or read null / 0. */
+    @Test
+    void requiredMeansTheReaderFailsWithoutIt() throws Exception {
+        Compilation compilation = compileCleanly(MODEL, CATALOG);
+        Class<?> strict = Compilations.loader(compilation).loadClass("model.Model$Strict");
+        JsonMapper runtime = IpcSettings.defaultMapper();
+        assertThrows(tools.jackson.core.JacksonException.class, () -> runtime.readValue("{\"note\":\"n\"}", strict));
+        assertEquals("Strict[id=a, note=null, count=0]", runtime.readValue("{\"id\":\"a\"}", strict).toString());
     }
 
     /** The published JSON Schema of the manifest (docs/manifest.schema.json) accepts what the processor writes. */
