@@ -5,6 +5,7 @@ import io.typedipc.runtime.wire.Envelope;
 import io.typedipc.runtime.wire.MethodCodec;
 import io.typedipc.runtime.wire.ProtocolViolation;
 import io.typedipc.runtime.wire.Routing;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -62,24 +64,58 @@ public final class IpcMain extends IpcContext {
      * Connects a renderer over {@code link} (any transport) and starts serving it. The renderer-connected listeners
      * run (on main's dispatch thread or executor) before any of the renderer's messages is handled.
      *
-     * @param name a name for logs and lookups, such as {@code "assets-panel"}
+     * <p>Names are unique among the connected renderers, so that {@link IpcEvent#senderName()} and a
+     * {@link RoutingPolicy} can tell renderers apart: if {@code name} is taken, the renderer gets the first free
+     * {@code name-2}, {@code name-3}, … ({@link RendererHandle#name()} says which).
+     *
+     * @param name a name for logs and lookups, such as {@code "assets-panel"}: 1 to
+     *     128 characters, not blank, without control or line-separator characters
+     * @throws IllegalArgumentException if the name breaks those rules (the link is left open, for the caller to
+     *     answer or close)
      * @throws IllegalStateException if this main is closing or closed
      */
     public RendererHandle attach(Link link, String name) {
+        return attach(link, name, null);
+    }
+
+    /**
+     * As {@link #attach(Link, String)}, for a transport with a handshake: {@code welcome} makes the link's first
+     * frame from the new renderer's handle (its id and the name main gave it), queued before anything main sends.
+     *
+     * @param welcome the first frame for the renderer, or {@code null} for none
+     */
+    public RendererHandle attach(Link link, String name, Function<RendererHandle, byte[]> welcome) {
         Objects.requireNonNull(link, "link");
-        Objects.requireNonNull(name, "name");
+        RendererNames.check(name); // the link stays the caller's: it may still answer the peer
         if (isClosing()) {
             link.close();
             throw new IllegalStateException("this IpcMain is closed");
         }
         Connection connection = new Connection(this, link);
-        RendererHandle handle = new RendererHandle(nextRendererId.incrementAndGet(), name, this, connection);
-        renderers.put(handle.id(), handle);
+        RendererHandle handle;
+        synchronized (renderers) { // a name is free and taken in one step
+            handle = new RendererHandle(nextRendererId.incrementAndGet(), RendererNames.unique(name, this::nameTaken),
+                    this, connection);
+            renderers.put(handle.id(), handle);
+        }
+        if (welcome != null) {
+            try {
+                link.send(welcome.apply(handle));
+            } catch (IOException | RuntimeException e) {
+                renderers.remove(handle.id(), handle);
+                link.close();
+                throw new IllegalStateException("could not greet " + handle + ": " + e, e);
+            }
+        }
         openConnections.incrementAndGet();
         connection.executeOrRun(() -> notifyListeners(connectedListeners, handle, "connected"));
-        connection.start(handle, handle.id(), name);
+        connection.start(handle, handle.id(), handle.name());
         LOG.log(Level.DEBUG, () -> "connected " + handle + " over " + link.describe());
         return handle;
+    }
+
+    private boolean nameTaken(String name) {
+        return renderers.values().stream().anyMatch(r -> r.name().equals(name));
     }
 
     /** The connected renderers, in connection order. */

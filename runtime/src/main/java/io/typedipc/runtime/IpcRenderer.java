@@ -73,7 +73,12 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
         Objects.requireNonNull(main, "main");
         InProcessLink[] ends = InProcessLink.pair(name);
         IpcRenderer renderer = connect(ends[0], name, settings, setup);
-        main.attach(ends[1], name);
+        try {
+            main.attach(ends[1], name);
+        } catch (RuntimeException e) {
+            renderer.close();
+            throw e;
+        }
         return renderer;
     }
 

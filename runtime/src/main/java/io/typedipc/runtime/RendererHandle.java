@@ -24,7 +24,10 @@ public final class RendererHandle implements IpcPeer {
         return id;
     }
 
-    /** The name the renderer was connected under. Names need not be unique; ids are. */
+    /**
+     * The name main gave the renderer: the one it asked for, or with a {@code -2}, {@code -3}, … suffix if another
+     * connected renderer had it. Unique among the connected renderers; ids are unique for ever.
+     */
     public String name() {
         return name;
     }

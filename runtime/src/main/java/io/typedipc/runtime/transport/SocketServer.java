@@ -1,6 +1,9 @@
 package io.typedipc.runtime.transport;
 
+import io.typedipc.runtime.ErrorCodes;
 import io.typedipc.runtime.IpcMain;
+import io.typedipc.runtime.wire.LogText;
+import io.typedipc.runtime.wire.ViolationLog;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +23,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A listening Unix domain socket or TCP loopback socket that attaches each renderer that passes the handshake to its
@@ -31,8 +36,13 @@ import java.util.concurrent.Semaphore;
  */
 public final class SocketServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SocketServer.class.getName());
-    /** Handshakes in progress at once; more connections wait in the accept backlog. */
-    private static final int MAX_PENDING_HANDSHAKES = 16;
+    /**
+     * Handshakes in progress at once. The accept loop never waits for a slot: one connection more closes the oldest
+     * pending one, so anonymous peers cannot lock renderers out by connecting and saying nothing.
+     */
+    static final int MAX_PENDING_HANDSHAKES = 256;
+    /** How long accepting pauses after a failed accept (such as no file descriptors left) before it tries again. */
+    private static final long ACCEPT_RETRY_MILLIS = 100;
 
     private final IpcMain main;
     private final ServerSocketChannel server;
@@ -41,7 +51,12 @@ public final class SocketServer implements AutoCloseable {
     private final byte[] tokenBytes;
     private final Path socketFile;
     private final Path folder;
-    private final Semaphore handshakes = new Semaphore(MAX_PENDING_HANDSHAKES);
+    /** Connections accepted and still in their handshake, oldest first. */
+    private final ConcurrentLinkedDeque<SocketChannel> pending = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger pendingCount = new AtomicInteger();
+    private final ViolationLog refusals = new ViolationLog(LOG);
+    private final ViolationLog evictions = new ViolationLog(LOG);
+    private final ViolationLog acceptFailures = new ViolationLog(LOG);
     private volatile boolean closed;
 
     private SocketServer(IpcMain main, ServerSocketChannel server, String address, Path socketFile, Path folder) {
@@ -134,24 +149,35 @@ public final class SocketServer implements AutoCloseable {
         while (!closed) {
             SocketChannel channel;
             try {
-                handshakes.acquireUninterruptibly();
                 channel = server.accept();
             } catch (ClosedChannelException e) {
-                handshakes.release();
                 return;
             } catch (IOException e) {
-                handshakes.release();
-                if (!closed) {
-                    LOG.log(Level.WARNING, () -> "accept failed on " + address + "; no longer listening: " + e);
-                    close();
+                if (closed) {
+                    return;
                 }
-                return;
+                // Such as "too many open files": a peer must not be able to end the listening for good.
+                acceptFailures.log(Level.WARNING, () -> "accept failed on " + address + " (retrying): " + e);
+                pause();
+                continue;
+            }
+            pending.addLast(channel);
+            if (pendingCount.incrementAndGet() > MAX_PENDING_HANDSHAKES) {
+                SocketChannel oldest = pending.pollFirst();
+                if (oldest != null) {
+                    pendingCount.decrementAndGet();
+                    evictions.log(Level.WARNING, () -> MAX_PENDING_HANDSHAKES + " handshakes pending on " + address
+                            + ": closed the oldest");
+                    SocketTransport.closeQuietly(oldest);
+                }
             }
             Thread handshake = new Thread(() -> {
                 try {
                     handshake(channel);
                 } finally {
-                    handshakes.release();
+                    if (pending.remove(channel)) {
+                        pendingCount.decrementAndGet();
+                    }
                 }
             }, "typed-ipc-handshake " + address);
             handshake.setDaemon(true);
@@ -159,33 +185,74 @@ public final class SocketServer implements AutoCloseable {
         }
     }
 
+    private static void pause() {
+        try {
+            Thread.sleep(ACCEPT_RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void handshake(SocketChannel channel) {
-        ScheduledFuture<?> timeout = LinkTimer.schedule(() -> SocketTransport.closeQuietly(channel),
-                SocketTransport.HANDSHAKE_TIMEOUT);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        // At the timeout the input is shut: the read below ends, and this thread answers and closes.
+        ScheduledFuture<?> timeout = LinkTimer.schedule(() -> {
+            timedOut.set(true);
+            shutdownInput(channel);
+        }, SocketTransport.HELLO_TIMEOUT);
+        OutputStream out = SocketStreams.output(channel);
         try {
             SocketTransport.noDelay(channel);
             InputStream in = new BufferedInputStream(SocketStreams.input(channel), 8192);
-            OutputStream out = SocketStreams.output(channel);
-            SocketTransport.Hello hello = SocketTransport.acceptHello(in, out, tokenBytes, main.settings().wireLimits());
+            SocketTransport.Hello hello;
+            try {
+                hello = SocketTransport.acceptHello(in, out, tokenBytes, main.settings().wireLimits());
+            } catch (IOException e) {
+                hello = null;
+                if (!timedOut.get()) {
+                    throw e;
+                }
+            }
             if (hello == null || !timeout.cancel(false) || closed) {
-                LOG.log(Level.INFO, () -> "refused a connection on " + address);
+                if (timedOut.get()) {
+                    SocketTransport.refuse(out, null, ErrorCodes.INVALID_REQUEST, "no " + SocketTransport.HELLO_METHOD
+                            + " within " + SocketTransport.HELLO_TIMEOUT.toMillis() + " ms");
+                }
+                refusals.log(Level.INFO, () -> "refused a connection on " + address
+                        + (timedOut.get() ? ": no handshake in time" : ""));
                 SocketTransport.closeQuietly(channel);
                 return;
             }
-            StreamLink link = new StreamLink(in, out, channel, "socket " + address + " renderer " + hello.name(),
-                    main.settings().wireLimits());
-            // The reply is the link's first frame: it goes out once main has attached the renderer, so a renderer
-            // whose connect() returned is already known to main, and nothing main sends can overtake the reply.
-            link.send(hello.reply());
-            try {
-                main.attach(link, hello.name());
-            } catch (RuntimeException e) {
-                link.close();
-                throw e;
-            }
+            attach(channel, in, out, hello);
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.INFO, () -> "handshake failed on " + address + ": " + e);
+            refusals.log(Level.INFO, () -> "handshake failed on " + address + ": " + LogText.of(e.toString()));
             timeout.cancel(false);
+            SocketTransport.closeQuietly(channel);
+        }
+    }
+
+    private void attach(SocketChannel channel, InputStream in, OutputStream out, SocketTransport.Hello hello)
+            throws IOException {
+        StreamLink link = new StreamLink(in, out, channel, "socket " + address + " renderer " + LogText.of(hello.name()),
+                main.settings().wireLimits());
+        try {
+            // The reply is the link's first frame, made once main has attached the renderer (it carries the id and
+            // the name main gave it), so a renderer whose connect() returned is known to main, and nothing main
+            // sends can overtake the reply.
+            main.attach(link, hello.name(), handle -> hello.reply(handle.id(), handle.name()));
+        } catch (IllegalArgumentException e) {
+            SocketTransport.refuse(out, hello.id(), ErrorCodes.INVALID_REQUEST, e.getMessage());
+            SocketTransport.closeQuietly(channel);
+        } catch (RuntimeException e) {
+            link.close();
+            throw e;
+        }
+    }
+
+    private static void shutdownInput(SocketChannel channel) {
+        try {
+            channel.shutdownInput();
+        } catch (IOException e) {
             SocketTransport.closeQuietly(channel);
         }
     }

@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -38,11 +39,12 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <pre>{@code {"jsonrpc":"2.0","id":0,"method":"$/hello","params":{"token":"<token>","name":"<renderer name>"}}}</pre>
  *
- * Main attaches the connection as a renderer with that name and answers
- * {@code {"jsonrpc":"2.0","id":0,"result":{"protocol":"typed-ipc/1"}}} as its first frame, so when {@link #connect}
- * returns, main already knows the renderer. A wrong or missing token, another first message, or no
- * handshake within {@link #HANDSHAKE_TIMEOUT} is answered with an error ({@code -32600}) where possible and the
- * connection closed: no channel is reachable before the handshake succeeds.
+ * Main attaches the connection as a renderer and answers
+ * {@code {"jsonrpc":"2.0","id":0,"result":{"protocol":"typed-ipc/1","rendererId":3,"name":"<name>"}}} as its first
+ * frame — the renderer's id and the name main gave it (names are unique: a taken one gets a {@code -2}, {@code -3}, …
+ * suffix) — so when {@link #connect} returns, main already knows the renderer. A wrong or missing token, an invalid
+ * name, another first message, or no hello within {@link #HELLO_TIMEOUT} is answered with an error ({@code -32600})
+ * and the connection closed: no channel is reachable before the handshake succeeds.
  */
 public final class SocketTransport {
     /** The environment variable {@link SocketServer#environment()} puts the address in. */
@@ -53,8 +55,13 @@ public final class SocketTransport {
     public static final String HELLO_METHOD = "$/hello";
     /** What main answers a successful handshake with, as {@code result.protocol}. */
     public static final String PROTOCOL = "typed-ipc/1";
-    /** How long either side waits for the other's half of the handshake. */
+    /** How long a renderer waits to connect, and then for main's reply to its hello. */
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long main waits for a new connection's whole hello frame: a renderer sends it at once, and a peer that does
+     * not is answered {@code -32600} and closed, so it cannot hold one of the pending handshakes for long.
+     */
+    public static final Duration HELLO_TIMEOUT = Duration.ofSeconds(2);
     /** The largest handshake frame main reads. */
     static final int MAX_HELLO_BYTES = 64 * 1024;
 
@@ -99,10 +106,13 @@ public final class SocketTransport {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(settings, "settings");
         SocketAddress target = parseAddress(address);
-        SocketChannel channel = SocketChannel.open(target);
-        noDelay(channel);
+        SocketChannel channel = SocketChannel.open(
+                target instanceof UnixDomainSocketAddress ? StandardProtocolFamily.UNIX : StandardProtocolFamily.INET);
+        // One timer for connecting and the handshake: closing the channel ends a connect() or read() that waits.
         ScheduledFuture<?> timeout = LinkTimer.schedule(() -> closeQuietly(channel), HANDSHAKE_TIMEOUT);
         try {
+            channel.connect(target);
+            noDelay(channel);
             InputStream in = new BufferedInputStream(SocketStreams.input(channel), 8192);
             OutputStream out = SocketStreams.output(channel);
             ObjectNode params = JSON.createObjectNode().put("token", token).put("name", name);
@@ -123,9 +133,10 @@ public final class SocketTransport {
             if (!timeout.cancel(false)) {
                 throw new IOException("the handshake timer closed the connection");
             }
+            String given = reply.path("result").path("name").asString(name); // the name main gave us
             StreamLink link = new StreamLink(in, out, channel, "socket " + address, settings.wireLimits());
             ExitFlush.register(link);
-            return IpcRenderer.connect(link, name, settings, setup);
+            return IpcRenderer.connect(link, given, settings, setup);
         } catch (JacksonException e) {
             timeout.cancel(false);
             closeQuietly(channel);
@@ -134,8 +145,8 @@ public final class SocketTransport {
             boolean timedOut = !timeout.cancel(false);
             closeQuietly(channel);
             if (timedOut && e instanceof IOException) {
-                throw new IOException("no handshake reply from " + address + " within " + HANDSHAKE_TIMEOUT.toMillis()
-                        + " ms", e);
+                throw new IOException("could not connect and hand-shake with " + address + " within "
+                        + HANDSHAKE_TIMEOUT.toMillis() + " ms", e);
             }
             throw e;
         }
@@ -189,8 +200,31 @@ public final class SocketTransport {
         throw new IllegalArgumentException("expected unix:<path> or tcp:<host>:<port>, got " + address);
     }
 
-    /** An accepted handshake: the renderer's name and the reply to send it as the link's first frame. */
-    record Hello(String name, byte[] reply) {}
+    /** An accepted hello: the name the renderer asked for, and the id of the hello request to answer. */
+    record Hello(String name, Object id) {
+        /** The success reply, once main has attached the renderer with {@code rendererId} under {@code given}. */
+        byte[] reply(int rendererId, String given) {
+            ObjectNode reply = JSON.createObjectNode().put("jsonrpc", "2.0");
+            if (id instanceof Long number) {
+                reply.put("id", number);
+            } else {
+                reply.put("id", (String) id);
+            }
+            reply.set("result", JSON.createObjectNode().put("protocol", PROTOCOL).put("rendererId", rendererId)
+                    .put("name", given));
+            return JSON.writeValueAsBytes(reply);
+        }
+    }
+
+    /** Answers a refused handshake ({@code "handshake refused: …"}); the caller closes the connection. */
+    static void refuse(OutputStream out, Object id, int code, String why) {
+        try {
+            new FrameWriter(out).writeAndFlush(WireFormat.transportError(id, code, "handshake refused: " + why));
+        } catch (IOException e) {
+            System.getLogger(SocketTransport.class.getName()).log(System.Logger.Level.DEBUG,
+                    () -> "could not answer a refused handshake: " + e);
+        }
+    }
 
     /**
      * Turns Nagle's algorithm off on a TCP channel: a small request would otherwise wait for the previous reply's
@@ -240,21 +274,14 @@ public final class SocketTransport {
                 || !java.security.MessageDigest.isEqual(expectedToken,
                         params.path("token").asString().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
             problem = "wrong or missing token";
-        } else if (!params.path("name").isString() || params.path("name").asString().isBlank()) {
-            problem = "the renderer needs a name";
+        } else if (!params.path("name").isString()) {
+            problem = "the renderer needs a name (a string)";
         }
         if (problem != null) {
             writer.writeAndFlush(WireFormat.transportError(id, ErrorCodes.INVALID_REQUEST, "handshake refused: " + problem));
             return null;
         }
-        ObjectNode reply = JSON.createObjectNode().put("jsonrpc", "2.0");
-        if (id instanceof Long number) {
-            reply.put("id", number);
-        } else {
-            reply.put("id", (String) id);
-        }
-        reply.set("result", JSON.createObjectNode().put("protocol", PROTOCOL));
-        return new Hello(params.path("name").asString(), JSON.writeValueAsBytes(reply));
+        return new Hello(params.path("name").asString(), id); // the name's rules are IpcMain.attach's
     }
 
     static void closeQuietly(SocketChannel channel) {
