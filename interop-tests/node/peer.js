@@ -39,6 +39,12 @@ async function runScenario() {
     // By-name params, as an object: {"p": {...}, "dx": 10, "dy": 20}.
     const moved = await connection.sendRequest('interop:move', rpc.ParameterStructures.byName,
         { p: { x: 1, y: 2 }, dx: 10, dy: 20 });
+    // A lone object argument: vscode-jsonrpc's default sends it as the params object itself.
+    const mirrored = await connection.sendRequest('interop:mirror', { x: 3, y: 4 });
+    const mirroredByName = await connection.sendRequest('interop:mirror', rpc.ParameterStructures.byName,
+        { p: { x: 5, y: 6 } });
+    const mirroredByPosition = await connection.sendRequest('interop:mirror', rpc.ParameterStructures.byPosition,
+        { x: 7, y: 8 });
     const checked = await connection.sendRequest('interop:check-name', 'good-name');
     const declared = await failureOf(connection.sendRequest('interop:check-name', 'bad name'));
 
@@ -52,6 +58,9 @@ async function runScenario() {
         added,
         upper,
         moved,
+        mirrored,
+        mirroredByName,
+        mirroredByPosition,
         checked,
         declaredCode: declared.code,
         declaredType: declared.data && declared.data.type,

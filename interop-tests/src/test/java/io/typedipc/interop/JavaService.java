@@ -18,6 +18,12 @@ public interface JavaService {
     /** Takes a record; the peer sends it by name: {@code interop:move}. */
     Point move(Point p, int dx, int dy);
 
+    /**
+     * A channel whose only parameter is a record: a peer may send the record itself as {@code params} (as LSP4J and
+     * vscode-jsonrpc do by default), or by position, or by name: {@code interop:mirror}.
+     */
+    Point mirror(Point p);
+
     /** Fails with a declared exception for names with spaces: {@code interop:check-name}. */
     String checkName(String name) throws BadNameException;
 

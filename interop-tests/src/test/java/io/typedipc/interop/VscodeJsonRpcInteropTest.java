@@ -54,6 +54,11 @@ class VscodeJsonRpcInteropTest {
         }
 
         @Override
+        public Point mirror(Point p) {
+            return new Point(-p.x(), -p.y());
+        }
+
+        @Override
         public String checkName(String name) throws BadNameException {
             if (name.contains(" ")) {
                 throw new BadNameException("names cannot contain spaces: '" + name + "'");
@@ -101,6 +106,9 @@ class VscodeJsonRpcInteropTest {
         assertEquals(42, report.added(), "blocking");
         assertEquals("SHOUT", report.upper(), "asynchronous");
         assertEquals(new Point(11, 22), report.moved(), "by-name params with a record");
+        assertEquals(new Point(-3, -4), report.mirrored(), "a lone record sent as params, vscode-jsonrpc's default");
+        assertEquals(new Point(-5, -6), report.mirroredByName(), "the same channel by name");
+        assertEquals(new Point(-7, -8), report.mirroredByPosition(), "the same channel by position");
         assertEquals("ok good-name", report.checked());
         assertEquals(ErrorCodes.DECLARED_ERROR, report.declaredCode(), "declared error");
         assertEquals(BadNameException.class.getName(), report.declaredType());

@@ -5,6 +5,7 @@ import io.typedipc.runtime.wire.Envelope;
 import io.typedipc.runtime.wire.MethodCodec;
 import io.typedipc.runtime.wire.ProtocolViolation;
 import io.typedipc.runtime.wire.Routing;
+import io.typedipc.runtime.wire.ViolationLog;
 import io.typedipc.runtime.wire.WireFormat;
 import io.typedipc.runtime.wire.WireLimits;
 import java.io.IOException;
@@ -52,6 +53,8 @@ final class Connection implements Link.Listener {
     private final RequestBudget requests;
     /** Main: other renderers' requests forwarded to this peer and not yet answered; bounded apart from its own. */
     private final RequestBudget forwardedTo;
+    /** What this peer got wrong, logged at a bounded rate: a peer must not be able to write main's log. */
+    private final ViolationLog violations = new ViolationLog();
 
     Connection(IpcContext context, Link link) {
         this.context = context;
@@ -104,6 +107,11 @@ final class Connection implements Link.Listener {
 
     String describe() {
         return link.describe();
+    }
+
+    /** Where what this peer got wrong is logged, at a bounded rate. */
+    ViolationLog violations() {
+        return violations;
     }
 
     // ---------------------------------------------------------------------------------------------- outgoing
@@ -357,7 +365,7 @@ final class Connection implements Link.Listener {
         try {
             message = wire.decode(frame);
         } catch (ProtocolViolation violation) {
-            LOG.log(Level.WARNING, () -> "protocol error from " + link.describe() + ": " + violation.getMessage());
+            violations.log(LOG, Level.WARNING, () -> "protocol error from " + link.describe() + ": " + violation.getMessage());
             reply(wire.error(violation.requestId(), violation.code(), violation.getMessage(), null, null));
             return;
         }
@@ -376,6 +384,15 @@ final class Connection implements Link.Listener {
         }
         String method = message.method();
         if (WireFormat.CANCEL_METHOD.equals(method)) {
+            if (message.type() == Envelope.Type.REQUEST) {
+                // JSON-RPC answers every request; like $/broadcast, a cancellation is one-way and refused as a request.
+                violations.log(LOG, Level.WARNING, () -> "refused " + message + " from " + link.describe()
+                        + ": a request, not a notification");
+                reply(wire.error(message.id(), ErrorCodes.INVALID_REQUEST,
+                        WireFormat.CANCEL_METHOD + " is a notification: send it without an id (nothing was cancelled)",
+                        null, null));
+                return;
+            }
             if (!cancelForward(message)) {
                 try {
                     enqueue(message, () -> dispatch.cancel(message));
@@ -391,7 +408,8 @@ final class Connection implements Link.Listener {
             try {
                 routed = context.routing().readRouted(message);
             } catch (ProtocolViolation violation) {
-                LOG.log(Level.WARNING, () -> "bad " + method + " from " + link.describe() + ": " + violation.getMessage());
+                violations.log(LOG, Level.WARNING, () -> "bad " + method + " from " + link.describe() + ": "
+                        + violation.getMessage());
                 if (message.type() == Envelope.Type.REQUEST) {
                     reply(wire.error(message.id(), violation.code(), violation.getMessage(), null, null));
                 }
@@ -458,7 +476,7 @@ final class Connection implements Link.Listener {
     void refuseOverBudget(Object requestId, String method) {
         String text = method + ": " + link.describe() + " already has " + requests.max() + " requests in flight with "
                 + context + " (WireLimits.maxRequestsInFlight); send more once replies have come";
-        LOG.log(Level.DEBUG, () -> "refused " + text);
+        violations.log(LOG, Level.WARNING, () -> "refused " + text);
         reply(wire.error(requestId, ErrorCodes.TOO_MANY_REQUESTS, text, null, null));
     }
 

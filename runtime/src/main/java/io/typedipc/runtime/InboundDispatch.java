@@ -119,7 +119,7 @@ final class InboundDispatch {
         try {
             args = entry.codec().readParams(message, wire.mapper());
         } catch (ProtocolViolation violation) {
-            LOG.log(Level.WARNING, () -> "refused " + message + " from " + connection.describe() + ": "
+            connection.violations().log(LOG, Level.WARNING, () -> "refused " + message + " from " + connection.describe() + ": "
                     + violation.getMessage());
             answer(wire.error(message.id(), violation.code(), violation.getMessage(), null, null));
             return;
@@ -174,7 +174,7 @@ final class InboundDispatch {
             try {
                 args = listener.codec().readParams(message, wire.mapper());
             } catch (ProtocolViolation violation) {
-                LOG.log(Level.WARNING, () -> "refused " + message + " from " + connection.describe() + ": "
+                connection.violations().log(LOG, Level.WARNING, () -> "refused " + message + " from " + connection.describe() + ": "
                         + violation.getMessage());
                 answer(wire.error(message.id(), violation.code(), violation.getMessage(), null, null));
                 return;
@@ -274,7 +274,7 @@ final class InboundDispatch {
             try {
                 args = listener.codec().readParams(message, wire.mapper());
             } catch (ProtocolViolation violation) {
-                LOG.log(Level.WARNING, () -> "dropped " + message + " from " + connection.describe() + ": "
+                connection.violations().log(LOG, Level.WARNING, () -> "dropped " + message + " from " + connection.describe() + ": "
                         + violation.getMessage());
                 continue;
             }

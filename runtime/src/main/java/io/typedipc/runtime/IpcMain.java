@@ -287,7 +287,8 @@ public final class IpcMain extends IpcContext {
         try {
             route = routing().readRoute(message);
         } catch (ProtocolViolation violation) {
-            LOG.log(Level.WARNING, () -> "bad " + message.method() + " from " + origin.describe() + ": " + violation.getMessage());
+            origin.violations().log(LOG, Level.WARNING, () -> "bad " + message.method() + " from " + origin.describe() + ": "
+                    + violation.getMessage());
             if (request) {
                 origin.reply(wire().error(message.id(), violation.code(), violation.getMessage(), null, null));
             }
@@ -312,7 +313,7 @@ public final class IpcMain extends IpcContext {
                 if (policy.allows(origin.remoteName(), renderer.name(), route.inner().method())) {
                     renderer.connection().sendRaw(frame.clone());
                 } else {
-                    LOG.log(Level.WARNING, () -> "routing policy: dropped broadcast " + route.inner().method() + " from "
+                    origin.violations().log(LOG, Level.WARNING, () -> "routing policy: dropped broadcast " + route.inner().method() + " from "
                             + origin.remoteName() + " to " + renderer.name());
                 }
             }
@@ -349,7 +350,7 @@ public final class IpcMain extends IpcContext {
                 return;
             }
             if (!routingPolicy.allows(origin.remoteName(), target.name(), route.inner().method())) {
-                LOG.log(Level.WARNING, () -> "routing policy: refused " + route.inner().method() + " from "
+                origin.violations().log(LOG, Level.WARNING, () -> "routing policy: refused " + route.inner().method() + " from "
                         + origin.remoteName() + " to renderer " + describeTarget(route.to())
                         + " (answered as if it were not connected)");
                 if (request) {

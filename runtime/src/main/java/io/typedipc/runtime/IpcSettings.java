@@ -5,6 +5,11 @@ import java.util.Objects;
 import io.typedipc.runtime.wire.WireLimits;
 import java.util.concurrent.Executor;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,8 +46,16 @@ public final class IpcSettings {
     }
 
     /**
-     * The mapper used when the application supplies none: Jackson 3's defaults (no polymorphic default typing),
-     * failing on a JSON {@code null} for a primitive parameter instead of silently passing zero.
+     * The mapper used when the application supplies none: Jackson 3's defaults (no polymorphic default typing) made
+     * strict, so that a value of the wrong JSON type is refused ({@code -32602}) instead of converted:
+     * <ul>
+     *   <li>a JSON {@code null} for a primitive fails instead of passing zero;</li>
+     *   <li>no scalar coercion: {@code 1.9} is not an {@code int}, {@code "2"} is not a number or {@code boolean},
+     *       {@code 123} or {@code true} is not a {@code String}, {@code 1} is not a {@code boolean}, {@code ""} is not
+     *       an object (an integer is still a {@code double}: JSON has one number type);</li>
+     *   <li>{@code OffsetDateTime} and {@code ZonedDateTime} keep their offset and zone id (written as
+     *       {@code 2020-01-01T10:00:00+01:00[Europe/Paris]}), rather than being moved to UTC.</li>
+     * </ul>
      */
     public static JsonMapper defaultMapper() {
         return defaultMapper(WireLimits.defaults());
@@ -50,7 +63,27 @@ public final class IpcSettings {
 
     /** {@link #defaultMapper()} enforcing {@code limits}' Jackson {@code StreamReadConstraints}. */
     public static JsonMapper defaultMapper(WireLimits limits) {
-        return limits.mapperBuilder().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
+        return defaultMapperBuilder(limits).build();
+    }
+
+    /**
+     * A builder with everything {@link #defaultMapper(WireLimits)} has: start an application's own mapper here
+     * ({@code defaultMapperBuilder(limits).addModule(...).build()}) to keep the limits and the strict input.
+     */
+    public static JsonMapper.Builder defaultMapperBuilder(WireLimits limits) {
+        return limits.mapperBuilder()
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfigDefaults(config -> config
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Textual, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DateTimeFeature.WRITE_DATES_WITH_ZONE_ID);
     }
 
     /**

@@ -54,9 +54,9 @@ public final class SocketServer implements AutoCloseable {
     /** Connections accepted and still in their handshake, oldest first. */
     private final ConcurrentLinkedDeque<SocketChannel> pending = new ConcurrentLinkedDeque<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
-    private final ViolationLog refusals = new ViolationLog(LOG);
-    private final ViolationLog evictions = new ViolationLog(LOG);
-    private final ViolationLog acceptFailures = new ViolationLog(LOG);
+    private final ViolationLog refusals = new ViolationLog();
+    private final ViolationLog evictions = new ViolationLog();
+    private final ViolationLog acceptFailures = new ViolationLog();
     private volatile boolean closed;
 
     private SocketServer(IpcMain main, ServerSocketChannel server, String address, Path socketFile, Path folder) {
@@ -157,7 +157,7 @@ public final class SocketServer implements AutoCloseable {
                     return;
                 }
                 // Such as "too many open files": a peer must not be able to end the listening for good.
-                acceptFailures.log(Level.WARNING, () -> "accept failed on " + address + " (retrying): " + e);
+                acceptFailures.log(LOG, Level.WARNING, () -> "accept failed on " + address + " (retrying): " + e);
                 pause();
                 continue;
             }
@@ -166,7 +166,7 @@ public final class SocketServer implements AutoCloseable {
                 SocketChannel oldest = pending.pollFirst();
                 if (oldest != null) {
                     pendingCount.decrementAndGet();
-                    evictions.log(Level.WARNING, () -> MAX_PENDING_HANDSHAKES + " handshakes pending on " + address
+                    evictions.log(LOG, Level.WARNING, () -> MAX_PENDING_HANDSHAKES + " handshakes pending on " + address
                             + ": closed the oldest");
                     SocketTransport.closeQuietly(oldest);
                 }
@@ -218,14 +218,14 @@ public final class SocketServer implements AutoCloseable {
                     SocketTransport.refuse(out, null, ErrorCodes.INVALID_REQUEST, "no " + SocketTransport.HELLO_METHOD
                             + " within " + SocketTransport.HELLO_TIMEOUT.toMillis() + " ms");
                 }
-                refusals.log(Level.INFO, () -> "refused a connection on " + address
+                refusals.log(LOG, Level.INFO, () -> "refused a connection on " + address
                         + (timedOut.get() ? ": no handshake in time" : ""));
                 SocketTransport.closeQuietly(channel);
                 return;
             }
             attach(channel, in, out, hello);
         } catch (IOException | RuntimeException e) {
-            refusals.log(Level.INFO, () -> "handshake failed on " + address + ": " + LogText.of(e.toString()));
+            refusals.log(LOG, Level.INFO, () -> "handshake failed on " + address + ": " + LogText.of(e.toString()));
             timeout.cancel(false);
             SocketTransport.closeQuietly(channel);
         }

@@ -6,6 +6,7 @@ import io.typedipc.runtime.IpcRenderer;
 import io.typedipc.runtime.IpcSettings;
 import io.typedipc.runtime.wire.FrameReader;
 import io.typedipc.runtime.wire.FrameWriter;
+import io.typedipc.runtime.wire.Utf8;
 import io.typedipc.runtime.wire.WireFormat;
 import io.typedipc.runtime.wire.WireLimits;
 import java.io.BufferedInputStream;
@@ -254,6 +255,10 @@ public final class SocketTransport {
             return null;
         }
         if (frame == null) {
+            return null;
+        }
+        if (Utf8.firstInvalid(frame, 0, frame.length) >= 0) {
+            writer.writeAndFlush(WireFormat.transportError(null, ErrorCodes.PARSE_ERROR, "handshake refused: not UTF-8"));
             return null;
         }
         JsonNode hello;

@@ -70,10 +70,11 @@ public final class Envelope {
     @Override
     public String toString() {
         return switch (type) {
-            case REQUEST -> "request #" + id + " " + method;
-            case NOTIFICATION -> "notification " + method;
-            case RESULT -> "result #" + id;
-            case ERROR -> "error #" + id + " " + errorCode + " " + errorMessage;
+            // Ids, method names and error messages are the peer's text: made safe for a log line.
+            case REQUEST -> "request #" + LogText.of(String.valueOf(id)) + " " + LogText.of(method);
+            case NOTIFICATION -> "notification " + LogText.of(method);
+            case RESULT -> "result #" + LogText.of(String.valueOf(id));
+            case ERROR -> "error #" + LogText.of(String.valueOf(id)) + " " + errorCode + " " + LogText.of(errorMessage);
         };
     }
 }

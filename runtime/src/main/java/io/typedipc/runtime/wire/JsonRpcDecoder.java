@@ -24,12 +24,19 @@ public final class JsonRpcDecoder {
     /**
      * Decodes one frame.
      *
-     * @throws ProtocolViolation with {@link ErrorCodes#PARSE_ERROR} for text that is not JSON, or
+     * @throws ProtocolViolation with {@link ErrorCodes#PARSE_ERROR} for a body that is not UTF-8 ({@link Utf8}) or
+     *     text that is not JSON, or
      *     {@link ErrorCodes#INVALID_REQUEST} for JSON that is not a JSON-RPC 2.0 message, for a batch, or for a
      *     message that breaks one of the mapper's {@code StreamReadConstraints} (then with the request's id when it
      *     was read before the breach)
      */
     public Envelope decode(byte[] frame) throws ProtocolViolation {
+        int invalid = Utf8.firstInvalid(frame, 0, frame.length);
+        if (invalid >= 0) {
+            // The wire is UTF-8 only: no encoding detection, no lenient decoding of overlong forms.
+            throw new ProtocolViolation(ErrorCodes.PARSE_ERROR, "invalid JSON: Invalid UTF-8 at byte " + invalid + " of "
+                    + frame.length + " (the wire is UTF-8 only)", null);
+        }
         Object[] idSeen = new Object[1];
         try (JsonParser p = mapper.createParser(frame)) {
             return decode(p, frame, idSeen);

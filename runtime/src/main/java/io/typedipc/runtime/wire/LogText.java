@@ -11,12 +11,20 @@ public final class LogText {
 
     private LogText() {}
 
+    /** The longest line {@link ViolationLog} writes, its own words included. */
+    public static final int MAX_LOG_LINE = 1000;
+
     public static String of(String text) {
+        return of(text, MAX_CHARS);
+    }
+
+    /** {@code text} made safe, cut at {@code maxChars}. */
+    public static String of(String text, int maxChars) {
         if (text == null) {
             return "null";
         }
         StringBuilder safe = null;
-        int length = Math.min(text.length(), MAX_CHARS);
+        int length = Math.min(text.length(), maxChars);
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (needsEscape(c)) {
@@ -34,7 +42,7 @@ public final class LogText {
             }
         }
         String result = safe == null ? text.substring(0, length) : safe.toString();
-        return text.length() > MAX_CHARS ? result + "…(" + text.length() + " chars)" : result;
+        return text.length() > maxChars ? result + "…(" + text.length() + " chars)" : result;
     }
 
     private static boolean needsEscape(char c) {

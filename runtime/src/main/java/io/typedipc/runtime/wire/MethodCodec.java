@@ -28,9 +28,16 @@ public final class MethodCodec {
     private final ObjectReader resultReader;
     private final ObjectWriter anyWriter;
     private final ObjectReader anyReader;
+    /**
+     * Whether the method's only parameter is an object type (a record, a bean, a map): then {@code params} that is
+     * an object is that argument, as LSP and its libraries send a lone object — unless it is the by-name form.
+     */
+    private final boolean loneObjectParameter;
+    private final ObjectMapper mapper;
 
     private MethodCodec(MethodDescriptor<?> method, ObjectMapper mapper) {
         this.method = method;
+        this.mapper = mapper;
         this.anyWriter = mapper.writer();
         this.anyReader = elementReader(mapper, mapper.constructType(Object.class));
         if (method == null) {
@@ -38,6 +45,7 @@ public final class MethodCodec {
             this.parameterReaders = null;
             this.resultWriter = anyWriter;
             this.resultReader = anyReader;
+            this.loneObjectParameter = false;
             return;
         }
         TypeFactory types = mapper.getTypeFactory();
@@ -49,6 +57,7 @@ public final class MethodCodec {
             parameterWriters[i] = mapper.writerFor(type);
             parameterReaders[i] = elementReader(mapper, type);
         }
+        this.loneObjectParameter = recipes.size() == 1 && isObjectType(recipes.get(0).resolve(types));
         JavaType result = method.resultType().resolve(types);
         this.resultWriter = mapper.writerFor(result);
         this.resultReader = mapper.readerFor(result).with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -62,6 +71,19 @@ public final class MethodCodec {
         return mapper.readerFor(type)
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /** A type written as a JSON object: a map, or a class of the application's (a record, a bean). */
+    private static boolean isObjectType(JavaType type) {
+        if (type.isMapLikeType()) {
+            return true;
+        }
+        if (type.isPrimitive() || type.isEnumType() || type.isArrayType() || type.isCollectionLikeType()
+                || type.isReferenceType()) {
+            return false;
+        }
+        String name = type.getRawClass().getName();
+        return !name.startsWith("java.") && !name.startsWith("javax.");
     }
 
     static MethodCodec typed(MethodDescriptor<?> method, ObjectMapper mapper) {
@@ -96,7 +118,8 @@ public final class MethodCodec {
 
     /**
      * Decodes the arguments of a request or notification: a positional array, or an object whose members are the
-     * parameter names (JSON-RPC's by-name params; typed channels only).
+     * parameter names (JSON-RPC's by-name params; typed channels only). For a typed method whose only parameter is
+     * an object type, an object is that argument itself unless it has exactly one member, named as the parameter.
      *
      * @throws ProtocolViolation {@link ErrorCodes#INVALID_PARAMS} when they do not fit the method
      */
@@ -120,6 +143,9 @@ public final class MethodCodec {
             return new Object[0];
         }
         if (p.currentToken() == JsonToken.START_OBJECT) {
+            if (loneObjectParameter && !isByName(message)) {
+                return new Object[] {parameterReaders[0].readValue(p)};
+            }
             return readNamedParams(message, p);
         }
         if (parameterReaders == null) {
@@ -139,6 +165,20 @@ public final class MethodCodec {
             throw invalidParams(message, describe() + " takes " + args.length + " argument(s), got " + count);
         }
         return args;
+    }
+
+    /** Whether object params are the by-name form: exactly one member, named as the only parameter. */
+    private boolean isByName(Envelope message) {
+        try (JsonParser p = mapper.createParser(message.frame, message.valueStart, message.valueEnd - message.valueStart)) {
+            p.nextToken();
+            String first = p.nextName();
+            if (first == null || !first.equals(method.parameterNames().get(0))) {
+                return false;
+            }
+            p.nextToken();
+            p.skipChildren();
+            return p.nextName() == null;
+        }
     }
 
     private Object[] readUntypedParams(JsonParser p) {

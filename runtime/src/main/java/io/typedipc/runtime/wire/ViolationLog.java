@@ -13,16 +13,12 @@ public final class ViolationLog {
     public static final int BURST = 10;
     private static final long REFILL_NANOS = 1_000_000_000L;
 
-    private final System.Logger logger;
     private double tokens = BURST;
     private long refilledAt = System.nanoTime();
     private long suppressed;
 
-    public ViolationLog(System.Logger logger) {
-        this.logger = logger;
-    }
-
-    public void log(Level level, Supplier<String> message) {
+    /** Logs {@code message} to {@code logger} unless this peer's budget of lines is spent; the message is made safe. */
+    public void log(System.Logger logger, Level level, Supplier<String> message) {
         if (!logger.isLoggable(level)) {
             return;
         }
@@ -39,8 +35,8 @@ public final class ViolationLog {
             left = suppressed;
             suppressed = 0;
         }
-        logger.log(level, left == 0 ? message.get()
-                : message.get() + " (" + left + " similar lines from this peer were left out)");
+        String text = LogText.of(message.get(), LogText.MAX_LOG_LINE);
+        logger.log(level, left == 0 ? text : text + " (" + left + " similar lines from this peer were left out)");
     }
 
     /** Lines left out since the last one logged. */

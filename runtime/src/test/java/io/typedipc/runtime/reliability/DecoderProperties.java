@@ -10,6 +10,8 @@ import io.typedipc.runtime.wire.FrameWriter;
 import io.typedipc.runtime.wire.FramingException;
 import io.typedipc.runtime.wire.MethodCodec;
 import io.typedipc.runtime.wire.ProtocolViolation;
+import io.typedipc.runtime.wire.Routing;
+import io.typedipc.runtime.wire.Utf8;
 import io.typedipc.runtime.wire.WireFormat;
 import io.typedipc.runtime.wire.WireLimits;
 import java.io.ByteArrayInputStream;
@@ -38,6 +40,7 @@ final class DecoderProperties {
             .build();
 
     private static final WireFormat WIRE = new WireFormat(IpcSettings.defaultMapper(LIMITS));
+    private static final Routing ROUTING = new Routing(IpcSettings.defaultMapper(LIMITS));
 
     /** A record argument, a collection of records and a primitive: the shapes typed channels carry. */
     record Item(String name, int size, List<String> tags) {}
@@ -104,6 +107,7 @@ final class DecoderProperties {
                     || violation.requestId() instanceof String, "a request id is a Long or a String");
             return;
         }
+        check(Utf8.firstInvalid(frame, 0, frame.length) < 0, "only UTF-8 bodies are decoded");
         check(message.type() != null, "an envelope has a type");
         Object id = message.id();
         check(id == null || id instanceof Long || id instanceof String, "a request id is a Long or a String");
@@ -121,6 +125,16 @@ final class DecoderProperties {
                 }
             }
             case RESULT, ERROR -> check(message.method() == null, "a reply has no method");
+        }
+        if (message.type() == Envelope.Type.REQUEST || message.type() == Envelope.Type.NOTIFICATION) {
+            try {
+                Routing.Route route = ROUTING.readRoute(message);
+                check(route.deadlineMillis() == 0
+                        || (route.deadlineMillis() >= 1 && route.deadlineMillis() <= Routing.MAX_DEADLINE_MILLIS),
+                        "a routed deadline is absent or within 1.." + Routing.MAX_DEADLINE_MILLIS);
+            } catch (ProtocolViolation violation) {
+                check(violation.code() == ErrorCodes.INVALID_PARAMS, "route params error " + violation.code());
+            }
         }
     }
 

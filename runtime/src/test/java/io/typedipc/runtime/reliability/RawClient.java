@@ -29,9 +29,14 @@ final class RawClient implements AutoCloseable {
 
     /** Connects to {@code tcp:127.0.0.1:port} and passes the handshake with {@code token}. */
     static RawClient connect(String address, String token) throws Exception {
+        return connect(address, token, "raw");
+    }
+
+    /** As {@link #connect(String, String)}, as the renderer {@code name} (names are unique among connected ones). */
+    static RawClient connect(String address, String token, String name) throws Exception {
         RawClient client = connectWithoutHello(address);
         client.send("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"$/hello\",\"params\":{\"token\":\"" + token
-                + "\",\"name\":\"raw\"}}");
+                + "\",\"name\":\"" + name + "\"}}");
         JsonNode reply = client.next();
         assertEquals("typed-ipc/1", reply.path("result").path("protocol").asString(), "handshake: " + reply);
         return client;

@@ -71,7 +71,8 @@ final class ServedMain implements AutoCloseable {
         int n = ++probe;
         assertEquals(n + 1, healthy.call(ADD, CallOptions.DEFAULT.withDeadline(java.time.Duration.ofSeconds(60)), n, 1));
         assertEquals("probe " + n, healthy.invoke("rel:echo", "probe " + n).get(60, TimeUnit.SECONDS));
-        try (RawClient fresh = raw()) {
+        // Not named "raw": the test's own raw peer may connect right after this one closes, before main has seen it go.
+        try (RawClient fresh = RawClient.connect(server.address(), server.token(), "probe")) {
             fresh.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"rel:add\",\"params\":[" + n + ",2]}");
             assertEquals(n + 2, fresh.next().path("result").asInt());
         }

@@ -27,17 +27,19 @@ class RendererIdentityTest {
     @Test
     void theHelloReplyCarriesTheRendererIdAndTheNameMainGaveIt() throws Exception {
         try (IpcMain main = IpcMain.create(); SocketServer server = SocketTransport.listenTcp(main, 0);
-                RawPeer first = hello(server, "panel"); RawPeer second = hello(server, "panel")) {
+                RawPeer first = hello(server, "panel")) {
             JsonNode one = first.next().path("result");
-            JsonNode two = second.next().path("result");
-            assertEquals("typed-ipc/1", one.path("protocol").asString());
-            RendererHandle firstHandle = main.renderer(one.path("rendererId").asInt()).orElseThrow();
-            RendererHandle secondHandle = main.renderer(two.path("rendererId").asInt()).orElseThrow();
-            assertEquals("panel", one.path("name").asString());
-            assertEquals("panel", firstHandle.name());
-            assertEquals("panel-2", two.path("name").asString(), "a taken name gets a suffix");
-            assertEquals("panel-2", secondHandle.name());
-            assertTrue(firstHandle.id() != secondHandle.id());
+            try (RawPeer second = hello(server, "panel")) {
+                JsonNode two = second.next().path("result");
+                assertEquals("typed-ipc/1", one.path("protocol").asString());
+                RendererHandle firstHandle = main.renderer(one.path("rendererId").asInt()).orElseThrow();
+                RendererHandle secondHandle = main.renderer(two.path("rendererId").asInt()).orElseThrow();
+                assertEquals("panel", one.path("name").asString());
+                assertEquals("panel", firstHandle.name());
+                assertEquals("panel-2", two.path("name").asString(), "a taken name gets a suffix");
+                assertEquals("panel-2", secondHandle.name());
+                assertTrue(firstHandle.id() != secondHandle.id());
+            }
         }
     }
 
