@@ -59,7 +59,14 @@ echo "== JMH ($mode)"
   -rf json -rff "$results/$mode.json" "$@" | tee "$results/$mode-jmh.log" | grep -E '^(# Parameters|Benchmark|IpcBenchmark)' || true
 "$java" -cp "$jar" io.typedipc.benchmarks.Report "$results/$mode.json" > "$results/$mode.md"
 
-echo "== interleaved blocking round trips ($mode)"
+# vscode-jsonrpc (node to node) for the interleaved run: installed from benchmarks/node's lock file.
+if command -v npm > /dev/null && { [[ ! -d "$here/node/node_modules" ]] \
+      || [[ "$here/node/package-lock.json" -nt "$here/node/node_modules" ]]; }; then
+  echo "== npm ci in $here/node (vscode-jsonrpc)"
+  (cd "$here/node" && npm ci --no-audit --no-fund --silent) || echo "npm ci failed: vscode-jsonrpc will not be measured"
+fi
+
+echo "== interleaved: every implementation, blocking, pipelined and one-way ($mode)"
 "$java" -cp "$jar" io.typedipc.benchmarks.Interleaved "${interleaved[@]}" > "$results/$mode-interleaved.md"
 
 echo "== processor cost ($mode)"

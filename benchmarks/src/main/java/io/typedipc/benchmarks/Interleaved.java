@@ -2,8 +2,12 @@ package io.typedipc.benchmarks;
 
 import io.typedipc.benchmarks.api.PayloadSize;
 import io.typedipc.benchmarks.harness.Transport;
+import io.typedipc.benchmarks.harness.WakeUps;
 import io.typedipc.benchmarks.impl.BenchClient;
 import io.typedipc.benchmarks.impl.Implementation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -12,18 +16,63 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Blocking round-trip latency measured interleaved: every implementation is connected at once (each to its own
- * server), and the run alternates blocks of calls between them, rotating the order each round, so that the machine's
- * noise (other builds on a shared machine) falls on all of them alike. Reports, per implementation, the median over
- * rounds of each block's p50, the p99 of all calls, and the ratio of the p50 to the floor's and to LSP4J's. The first
- * two rounds are warm-up and not counted.
+ * Every implementation measured in one interleaved run: on each transport, every implementation that runs there is
+ * connected at once (each to its own server), and each round runs one block of blocking round trips, one block of
+ * pipelined requests and one block of one-way messages on each implementation in turn, rotating the order every
+ * round, so that the machine's noise (other builds on a shared machine) falls on all of them alike. The first two
+ * rounds are warm-up and not counted.
+ *
+ * <p>Reported per implementation: the median over rounds of each round-trip block's p50, the p99 of all counted
+ * calls, the pipelined and one-way rates (median over rounds), thread wake-ups per round trip / request / message
+ * (voluntary context switches of every process taking part, from {@code /proc}: see {@link WakeUps}), and ratios
+ * computed <em>per round</em> (Typed IPC's number of that round divided by this implementation's of the same round),
+ * reported as their median.
  *
  * <pre>java -cp benchmarks.jar io.typedipc.benchmarks.Interleaved [rounds] [callsPerBlock] [payload] [transports...]</pre>
+ *
+ * <p>A block is {@code callsPerBlock} round trips, {@code callsPerBlock / 16} windows of 64 pipelined requests and
+ * {@code callsPerBlock / 64} bursts of 256 one-way messages (each burst ended by a barrier round trip).
  */
 public final class Interleaved {
     private static final int WARMUP_ROUNDS = 2;
+    private static final int WINDOW = 64;
+    private static final int BURST = 256;
 
     private Interleaved() {
+    }
+
+    /** The per-round figures that ratios are taken of. */
+    private enum Figure {
+        P50, PIPELINED, ONE_WAY;
+
+        double[] of(Series s) {
+            return switch (this) {
+                case P50 -> s.p50;
+                case PIPELINED -> s.pipelinedRate;
+                case ONE_WAY -> s.oneWayRate;
+            };
+        }
+    }
+
+    /** What one implementation measured on one transport, per counted round. */
+    private static final class Series {
+        final double[] p50;
+        final long[] times;
+        final double[] roundTripWakeUps;
+        final double[] pipelinedRate;
+        final double[] pipelinedWakeUps;
+        final double[] oneWayRate;
+        final double[] oneWayWakeUps;
+
+        Series(int rounds, int block) {
+            p50 = new double[rounds];
+            times = new long[rounds * block];
+            roundTripWakeUps = new double[rounds];
+            pipelinedRate = new double[rounds];
+            pipelinedWakeUps = new double[rounds];
+            oneWayRate = new double[rounds];
+            oneWayWakeUps = new double[rounds];
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -37,59 +86,73 @@ public final class Interleaved {
         if (transports.isEmpty()) {
             transports.addAll(List.of(Transport.values()));
         }
-        System.out.printf(Locale.ROOT, "### Blocking round trip, interleaved: %s payload, %d rounds (%d counted) of "
-                + "%d calls per implementation%n%n", size.name().toLowerCase(Locale.ROOT), rounds,
-                rounds - WARMUP_ROUNDS, block);
-        System.out.println("| transport | implementation | p50 µs (median of rounds) | p99 µs (all calls) | "
-                + "p50 ÷ floor | p50 ÷ LSP4J |");
-        System.out.println("| --- | --- | ---: | ---: | ---: | ---: |");
-        for (Transport transport : transports) {
-            measure(transport, size, rounds, block);
+        if (rounds <= WARMUP_ROUNDS) {
+            throw new IllegalArgumentException("rounds must be more than the " + WARMUP_ROUNDS + " warm-up rounds");
         }
+        Map<Transport, Map<Implementation, Series>> results = new EnumMap<>(Transport.class);
+        List<String> notMeasured = new ArrayList<>();
+        String loadAtStart = loadAverage();
+        for (Transport transport : transports) {
+            results.put(transport, measure(transport, size, rounds, block, notMeasured));
+        }
+        print(results, size, rounds, block, notMeasured);
+        System.out.println();
+        System.out.println("Load average (1, 5, 15 min) at the start: " + loadAtStart + "; at the end: " + loadAverage()
+                + ".");
     }
 
-    private static void measure(Transport transport, PayloadSize size, int rounds, int block) throws Exception {
-        Implementation[] impls = Implementation.values();
+    private static Map<Implementation, Series> measure(Transport transport, PayloadSize size, int rounds, int block,
+            List<String> notMeasured) throws Exception {
         Map<Implementation, BenchClient> clients = new EnumMap<>(Implementation.class);
+        Map<Implementation, Series> series = new EnumMap<>(Implementation.class);
+        int counted = rounds - WARMUP_ROUNDS;
+        int windows = Math.max(1, block / 16);
+        int bursts = Math.max(1, block / 64);
+        long self = ProcessHandle.current().pid();
         try {
-            for (Implementation impl : impls) {
-                clients.put(impl, impl.open(transport, size));
-            }
-            Map<Implementation, double[]> blockMedians = new EnumMap<>(Implementation.class);
-            Map<Implementation, long[]> all = new EnumMap<>(Implementation.class);
-            for (Implementation impl : impls) {
-                blockMedians.put(impl, new double[rounds - WARMUP_ROUNDS]);
-                all.put(impl, new long[(rounds - WARMUP_ROUNDS) * block]);
-            }
-            long[] times = new long[block];
-            for (int round = 0; round < rounds; round++) {
-                for (int k = 0; k < impls.length; k++) {
-                    Implementation impl = impls[(round + k) % impls.length];
-                    BenchClient client = clients.get(impl);
-                    for (int i = 0; i < block; i++) {
-                        long start = System.nanoTime();
-                        client.roundTrip();
-                        times[i] = System.nanoTime() - start;
-                    }
-                    if (round >= WARMUP_ROUNDS) {
-                        int counted = round - WARMUP_ROUNDS;
-                        System.arraycopy(times, 0, all.get(impl), counted * block, block);
-                        long[] sorted = times.clone();
-                        Arrays.sort(sorted);
-                        blockMedians.get(impl)[counted] = sorted[block / 2];
-                    }
+            for (Implementation impl : Implementation.values()) {
+                if (!impl.supports(transport)) {
+                    continue;
+                }
+                try {
+                    clients.put(impl, impl.open(transport, size));
+                    series.put(impl, new Series(counted, block));
+                } catch (Exception e) {
+                    notMeasured.add(impl.label() + " over " + label(transport) + ": " + e.getMessage());
                 }
             }
-            double floor = median(blockMedians.get(Implementation.FLOOR));
-            double lsp4j = median(blockMedians.get(Implementation.LSP4J));
-            for (Implementation impl : impls) {
-                double p50 = median(blockMedians.get(impl));
-                long[] sorted = all.get(impl).clone();
-                Arrays.sort(sorted);
-                double p99 = sorted[(int) (sorted.length * 0.99)];
-                System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.2f | %.2f |%n",
-                        transport.name().toLowerCase(Locale.ROOT), impl.name().toLowerCase(Locale.ROOT), p50 / 1000,
-                        p99 / 1000, p50 / floor, p50 / lsp4j);
+            List<Implementation> impls = new ArrayList<>(clients.keySet());
+            long[] times = new long[block];
+            for (int round = 0; round < rounds; round++) {
+                for (int k = 0; k < impls.size(); k++) {
+                    Implementation impl = impls.get((round + k) % impls.size());
+                    BenchClient client = clients.get(impl);
+                    List<Long> pids = new ArrayList<>(client.processIds());
+                    if (client.runsInThisProcess()) {
+                        pids.add(self);
+                    }
+                    long before = WakeUps.count(pids);
+                    client.roundTrips(times);
+                    long afterRoundTrips = WakeUps.count(pids);
+                    long pipelinedNanos = client.pipelinedBlock(WINDOW, windows);
+                    long afterPipelined = WakeUps.count(pids);
+                    long oneWayNanos = client.oneWayBlock(BURST, bursts);
+                    long afterOneWay = WakeUps.count(pids);
+                    if (round < WARMUP_ROUNDS) {
+                        continue;
+                    }
+                    int r = round - WARMUP_ROUNDS;
+                    Series s = series.get(impl);
+                    System.arraycopy(times, 0, s.times, r * block, block);
+                    long[] sorted = times.clone();
+                    Arrays.sort(sorted);
+                    s.p50[r] = sorted[block / 2];
+                    s.roundTripWakeUps[r] = (afterRoundTrips - before) / (double) block;
+                    s.pipelinedRate[r] = windows * (double) WINDOW * 1e9 / pipelinedNanos;
+                    s.pipelinedWakeUps[r] = (afterPipelined - afterRoundTrips) / (windows * (double) WINDOW);
+                    s.oneWayRate[r] = bursts * (double) BURST * 1e9 / oneWayNanos;
+                    s.oneWayWakeUps[r] = (afterOneWay - afterPipelined) / (bursts * (double) BURST);
+                }
             }
         } finally {
             for (BenchClient client : clients.values()) {
@@ -100,6 +163,98 @@ public final class Interleaved {
                 }
             }
         }
+        return series;
+    }
+
+    private static void print(Map<Transport, Map<Implementation, Series>> results, PayloadSize size, int rounds,
+            int block, List<String> notMeasured) {
+        String wakeUpsNote = WakeUps.available() ? "" : " (no /proc here: wake-ups not measured)";
+        System.out.printf(Locale.ROOT, "### Interleaved: %s payload, %d rounds (%d counted); a block is %d round trips, "
+                + "%d × %d pipelined requests, %d × %d one-way messages%s%n%n", size.name().toLowerCase(Locale.ROOT),
+                rounds, rounds - WARMUP_ROUNDS, block, Math.max(1, block / 16), WINDOW, Math.max(1, block / 64), BURST,
+                wakeUpsNote);
+        System.out.println("Ratios are per round (this round's numbers of the two implementations), then the median "
+                + "over rounds. \"typed ÷ this\": for latency below 1 means Typed IPC is faster; for rates above 1. "
+                + "Wake-ups: voluntary context switches of every process taking part, per call or message.");
+        System.out.println();
+        System.out.println("#### Blocking round trip");
+        System.out.println();
+        System.out.println("| transport | implementation | p50 µs (median of rounds) | p99 µs (all calls) | "
+                + "wake-ups per round trip | p50 ÷ floor | typed p50 ÷ this |");
+        System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+        for (Map.Entry<Transport, Map<Implementation, Series>> entry : results.entrySet()) {
+            Map<Implementation, Series> byImpl = entry.getValue();
+            for (Map.Entry<Implementation, Series> row : byImpl.entrySet()) {
+                Series s = row.getValue();
+                long[] sorted = s.times.clone();
+                Arrays.sort(sorted);
+                System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.2f | %s | %s |%n", label(entry.getKey()),
+                        row.getKey().label(), median(s.p50) / 1000, sorted[(int) (sorted.length * 0.99)] / 1000.0,
+                        median(s.roundTripWakeUps), ratio(s, byImpl.get(Implementation.FLOOR), Figure.P50),
+                        ratio(byImpl.get(Implementation.TYPED), s, Figure.P50));
+            }
+        }
+        rateTable("Pipelined asynchronous requests (64 in flight)", "requests/s", "wake-ups per request", results,
+                true);
+        rateTable("One-way messages (256 per barrier round trip)", "messages/s", "wake-ups per message", results,
+                false);
+        if (!notMeasured.isEmpty()) {
+            System.out.println();
+            System.out.println("Not measured:");
+            System.out.println();
+            notMeasured.forEach(line -> System.out.println("- " + line));
+        }
+    }
+
+    private static void rateTable(String title, String unit, String wakeUps,
+            Map<Transport, Map<Implementation, Series>> results, boolean pipelined) {
+        System.out.println();
+        System.out.println("#### " + title);
+        System.out.println();
+        System.out.println("| transport | implementation | " + unit + " (median of rounds) | " + wakeUps
+                + " | this ÷ floor | typed ÷ this |");
+        System.out.println("| --- | --- | ---: | ---: | ---: | ---: |");
+        for (Map.Entry<Transport, Map<Implementation, Series>> entry : results.entrySet()) {
+            Map<Implementation, Series> byImpl = entry.getValue();
+            for (Map.Entry<Implementation, Series> row : byImpl.entrySet()) {
+                Series s = row.getValue();
+                double[] rate = pipelined ? s.pipelinedRate : s.oneWayRate;
+                double[] wake = pipelined ? s.pipelinedWakeUps : s.oneWayWakeUps;
+                Figure figure = pipelined ? Figure.PIPELINED : Figure.ONE_WAY;
+                System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.3f | %s | %s |%n", label(entry.getKey()),
+                        row.getKey().label(), median(rate), median(wake),
+                        ratio(s, byImpl.get(Implementation.FLOOR), figure),
+                        ratio(byImpl.get(Implementation.TYPED), s, figure));
+            }
+        }
+    }
+
+    /** The median over rounds of {@code a}'s figure divided by {@code b}'s of the same round; "—" if one is missing. */
+    private static String ratio(Series a, Series b, Figure figure) {
+        if (a == null || b == null) {
+            return "—";
+        }
+        double[] x = figure.of(a);
+        double[] y = figure.of(b);
+        double[] ratios = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            ratios[i] = x[i] / y[i];
+        }
+        double value = median(ratios);
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f" : value >= 0.1 ? "%.2f" : "%.3f", value);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static String label(Transport transport) {
+        return transport.name().toLowerCase(Locale.ROOT);
     }
 
     private static double median(double[] values) {
@@ -108,4 +263,5 @@ public final class Interleaved {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
+
 }

@@ -74,6 +74,11 @@ public final class Lsp4jClient implements BenchClient {
     }
 
     @Override
+    public List<Long> processIds() {
+        return child == null ? List.of() : List.of(child.process().pid());
+    }
+
+    @Override
     public void close() throws Exception {
         // Close the streams first: cancelling LSP4J's reader interrupts it, and an interrupt closes a socket channel.
         if (child != null) {

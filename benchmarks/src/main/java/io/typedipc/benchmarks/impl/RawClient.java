@@ -9,12 +9,15 @@ import io.typedipc.runtime.transport.Link;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The client side shared by the floor and the Jackson baseline. In process, the two ends are an
  * {@link InProcessLink} pair whose server end answers on the sending thread (no thread hop at all). Across processes,
- * a blocking round trip writes the frame and reads the reply on the calling thread; pipelined and one-way runs use a
- * reader thread, and a burst of frames is written with one flush.
+ * a blocking round trip writes the frame and reads the reply on the calling thread; pipelined and one-way bursts are
+ * written with one flush and their replies read by a reader thread, which reads only while a burst is outstanding
+ * (so that round trips, pipelined and one-way blocks can alternate on one client, as in {@code Interleaved}).
  */
 abstract class RawClient implements BenchClient {
     private final Transport transport;
@@ -23,6 +26,8 @@ abstract class RawClient implements BenchClient {
     private OutputStream out;
     private Frames.Reader reader;
     private Thread readerThread;
+    /** Reply counts that the reader thread is to read up to, one per burst. */
+    private final LinkedBlockingQueue<Long> bursts = new LinkedBlockingQueue<>();
     private final Completion completion = new Completion();
     private final HeaderCache headers = new HeaderCache();
     private volatile Object lastReply;
@@ -110,6 +115,7 @@ abstract class RawClient implements BenchClient {
         }
         startReader();
         long goal = completion.expect(window);
+        bursts.add(goal);
         for (int i = 0; i < window; i++) {
             write(request());
         }
@@ -131,6 +137,7 @@ abstract class RawClient implements BenchClient {
         }
         startReader();
         long goal = completion.expect(1);
+        bursts.add(goal);
         for (int i = 0; i < count; i++) {
             write(notification());
         }
@@ -151,17 +158,32 @@ abstract class RawClient implements BenchClient {
             return;
         }
         readerThread = new Thread(() -> {
+            long replies = 0;
             try {
-                while (reader.next()) {
-                    lastReply = onReply(reader.body(), reader.length());
-                    completion.replied();
+                while (true) {
+                    long goal = bursts.take();
+                    while (replies < goal) {
+                        if (!reader.next()) {
+                            throw new IOException("the server closed the stream");
+                        }
+                        lastReply = onReply(reader.body(), reader.length());
+                        replies++;
+                        completion.replied();
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 completion.failed(e);
+            } catch (InterruptedException e) {
+                // closing
             }
         }, "bench-" + transport + "-reader");
         readerThread.setDaemon(true);
         readerThread.start();
+    }
+
+    @Override
+    public final List<Long> processIds() {
+        return child == null ? List.of() : List.of(child.process().pid());
     }
 
     @Override
@@ -171,6 +193,7 @@ abstract class RawClient implements BenchClient {
         } else {
             child.close();
             if (readerThread != null) {
+                readerThread.interrupt();
                 readerThread.join(5000);
             }
         }

@@ -55,6 +55,11 @@ public final class TypedClient implements BenchClient {
     }
 
     @Override
+    public List<Long> processIds() {
+        return side.processIds();
+    }
+
+    @Override
     public void close() throws Exception {
         side.close();
     }

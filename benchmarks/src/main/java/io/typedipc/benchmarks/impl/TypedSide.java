@@ -205,6 +205,11 @@ final class TypedSide {
         context.handle("bench:barrier", (event, args) -> sinks.get());
     }
 
+    /** The child server's process id, if there is one. */
+    List<Long> processIds() {
+        return process == null ? List.of() : List.of(process.pid());
+    }
+
     void close() throws Exception {
         local.close();
         if (inProcessMain != null) {
