@@ -3,6 +3,7 @@ package io.typedipc.runtime.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
@@ -42,26 +43,47 @@ public final class SocketStreams {
 
     /** An output stream over {@code channel}; closing it shuts down only the sending half. */
     public static OutputStream output(SocketChannel channel) {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
+        return new ChannelOutput(channel);
+    }
 
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-            }
+    /**
+     * The output over a socket channel. {@link StreamLink} lets callers write on their own thread only to this kind
+     * of stream: closing the channel releases a thread blocked in {@link #write}, so a stalled write can be ended.
+     */
+    static final class ChannelOutput extends OutputStream {
+        private final SocketChannel channel;
 
-            @Override
-            public void close() throws IOException {
-                if (channel.isOpen()) {
-                    channel.shutdownOutput();
-                }
+        ChannelOutput(SocketChannel channel) {
+            this.channel = channel;
+        }
+
+        /** The socket's send buffer size as the OS reports it, or 0 if it cannot say. */
+        int sendBufferBytes() {
+            try {
+                return channel.getOption(StandardSocketOptions.SO_SNDBUF);
+            } catch (IOException | UnsupportedOperationException e) {
+                return 0;
             }
-        };
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (channel.isOpen()) {
+                channel.shutdownOutput();
+            }
+        }
     }
 }

@@ -13,6 +13,8 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,8 +27,20 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <ul>
  *   <li>One daemon reader thread ({@code typed-ipc-reader <description>}) reads frames and hands them to the
- *       listener; one daemon writer thread ({@code typed-ipc-writer <description>}) writes queued frames.
- *   <li>{@link #send} is thread-safe and does not wait for the peer to read: it queues the frame. The queue is
+ *       listener; one daemon writer thread ({@code typed-ipc-writer <description>}) writes queued frames: every frame
+ *       queued when it wakes, with one flush.
+ *   <li>Writer combining, on sockets ({@link SocketStreams}): a {@link #send} that finds the link idle (nothing
+ *       queued, nobody writing) writes its frame itself, on the calling thread, instead of waking the writer thread;
+ *       frames sent meanwhile are queued and the writer thread drains them, so frames still go out in the order
+ *       sent. The writer thread watches such a write: if it has not completed within
+ *       {@link WireLimits#sendStallTimeout()} (the peer stopped reading and the socket's buffer is full), the link is
+ *       closed, which releases the blocked write, and the send fails with the stall error described below. Pipes and
+ *       other streams queue every frame: closing a pipe does not release a thread blocked writing to it, and no
+ *       caller may block without a deadline. {@link #offer} (replies) always queues: it must never wait. So does a
+ *       caller whose thread is interrupted (an interrupt during a socket channel write would close the channel);
+ *       an application that interrupts a thread while it is inside {@code send} may close the link.
+ *   <li>{@link #send} is thread-safe and does not wait for the peer to read: it queues the frame (or, as above,
+ *       writes it to a socket that accepts it at once). The queue is
  *       bounded by {@link WireLimits#maxQueuedOutgoingBytes()}. When it is full the sender <em>blocks</em> until the
  *       writer has made room (backpressure); if no room is made within {@link WireLimits#sendStallTimeout()} the peer
  *       is taken to be stalled: the link closes with an {@link IOException} as its cause and the send fails. Nothing is
@@ -59,6 +73,28 @@ public final class StreamLink implements Link {
     private Listener listener;
     private boolean writerRunning;
     private volatile Thread writerThread;
+    /** Whether a caller may write its own frame when the link is idle (see the class comment). */
+    private final boolean callersWrite;
+    /** The output, used by one thread at a time: the one that set {@link #writing}. */
+    private final FrameWriter frames;
+    /** Someone (the writer thread or a caller) is writing to {@link #frames}. */
+    private boolean writing;
+    /** A caller is writing its own frame, since {@link #callerWriteStarted} ({@link System#nanoTime()}). */
+    private boolean callerWriting;
+    private long callerWriteStarted;
+    /** Set by the writer thread when it closed the link because a caller's write had stalled. */
+    private IOException callerStall;
+    /**
+     * Callers write their own frames only while the bytes written since the last frame received stay within this
+     * budget, a fraction of the socket's send buffer: a peer that answers is reading, and a peer that has been silent
+     * for a budget's worth of bytes may have stopped, so further frames take the queue (where backpressure waits on
+     * a condition, with the stall timeout) instead of risking a caller blocked inside the OS.
+     */
+    private final long callerWriteBudget;
+    private long bytesSinceLastReceived;
+    /** Frames received, counted by the reader thread; compared with {@link #receivedSeen} under the lock. */
+    private volatile long received;
+    private long receivedSeen;
 
     private final AtomicBoolean closeFired = new AtomicBoolean();
     private final AtomicBoolean resourcesClosed = new AtomicBoolean();
@@ -80,6 +116,9 @@ public final class StreamLink implements Link {
         this.resource = resource;
         this.description = Objects.requireNonNull(description, "description");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.callersWrite = out instanceof SocketStreams.ChannelOutput;
+        this.callerWriteBudget = callersWrite ? callerWriteBudget((SocketStreams.ChannelOutput) out) : 0;
+        this.frames = new FrameWriter(new BufferedOutputStream(out, 64 * 1024));
     }
 
     @Override
@@ -142,6 +181,7 @@ public final class StreamLink implements Link {
     public void send(byte[] frame) throws IOException {
         checkSize(frame);
         long stallNanos = limits.sendStallTimeout().toNanos();
+        boolean writeHere = false;
         lock.lock();
         try {
             long deadline = System.nanoTime() + stallNanos;
@@ -161,13 +201,24 @@ public final class StreamLink implements Link {
                 throw new IOException("the link " + description + " is closed");
             }
             if (queuedBytes + frame.length <= limits.maxQueuedOutgoingBytes()) {
-                queue.addLast(frame);
-                queuedBytes += frame.length;
-                notEmpty.signal();
-                return;
+                if (!idleForCaller(frame.length)) {
+                    queue.addLast(frame);
+                    queuedBytes += frame.length;
+                    notEmpty.signal();
+                    return;
+                }
+                writing = true;
+                callerWriting = true;
+                callerWriteStarted = System.nanoTime();
+                bytesSinceLastReceived += frame.length;
+                writeHere = true;
             }
         } finally {
             lock.unlock();
+        }
+        if (writeHere) {
+            writeOwnFrame(frame);
+            return;
         }
         IOException stalled = new IOException("the peer on " + description + " has read nothing for "
                 + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms with " + queuedBytes()
@@ -175,6 +226,62 @@ public final class StreamLink implements Link {
         shutdown(stalled);
         closeResources();
         throw stalled;
+    }
+
+    /** A quarter of the send buffer (the kernel counts its own overhead per write), between 4 and 64 KiB. */
+    private static long callerWriteBudget(SocketStreams.ChannelOutput out) {
+        return Math.max(4 * 1024, Math.min(64 * 1024, out.sendBufferBytes() / 4));
+    }
+
+    /** Whether a caller may write its own frame of {@code length} bytes now (called with the lock held). */
+    private boolean idleForCaller(int length) {
+        if (!callersWrite || !writerRunning || writing || !queue.isEmpty() || Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        long frames = received;
+        if (frames != receivedSeen) {
+            receivedSeen = frames;
+            bytesSinceLastReceived = 0;
+        }
+        return bytesSinceLastReceived + length <= callerWriteBudget;
+    }
+
+    /**
+     * Writes a frame on the calling thread, which owns the output (it set {@link #writing}); then hands the output
+     * back, waking the writer thread if frames were queued meanwhile (or the link is closing and waits for this).
+     */
+    private void writeOwnFrame(byte[] frame) throws IOException {
+        IOException failure = null;
+        IOException stall;
+        boolean closed;
+        try {
+            frames.write(frame);
+            frames.flush();
+        } catch (IOException e) {
+            failure = e;
+        } finally {
+            lock.lock();
+            try {
+                writing = false;
+                callerWriting = false;
+                stall = callerStall;
+                closed = closing;
+                if (!queue.isEmpty() || closing) {
+                    notEmpty.signal();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        if (stall != null) {
+            throw stall;
+        }
+        if (failure != null) {
+            IOException failed = failure;
+            LOG.log(Level.DEBUG, () -> "write failed on " + description + ": " + failed);
+            shutdown(closed ? null : failure);
+            throw closed ? new IOException("the link " + description + " is closed", failure) : failure;
+        }
     }
 
     /** The bytes queued for the writer and not yet taken by it. */
@@ -218,7 +325,7 @@ public final class StreamLink implements Link {
     // --------------------------------------------------------------------------------------------------- threads
 
     private void readLoop() {
-        FrameReader reader = new FrameReader(in, limits);
+        FrameReader reader = FrameReader.readingAhead(in, limits);
         try {
             while (true) {
                 byte[] frame = reader.read();
@@ -227,6 +334,7 @@ public final class StreamLink implements Link {
                     shutdown(null);
                     return;
                 }
+                received++; // only this thread writes it
                 listener.onFrame(frame);
             }
         } catch (FramingException e) {
@@ -242,32 +350,63 @@ public final class StreamLink implements Link {
     }
 
     private void writeLoop() {
-        FrameWriter writer = new FrameWriter(new BufferedOutputStream(out, 64 * 1024));
+        long stallNanos = limits.sendStallTimeout().toNanos();
+        List<byte[]> batch = new ArrayList<>();
+        IOException stalled = null;
+        boolean wroteBatch = false;
         try {
             while (true) {
-                byte[] frame;
-                boolean more;
                 lock.lock();
                 try {
-                    while (queue.isEmpty() && !closing) {
-                        notEmpty.awaitUninterruptibly();
+                    if (wroteBatch) {
+                        writing = false;
+                        wroteBatch = false;
                     }
-                    frame = queue.pollFirst();
-                    if (frame == null) {
-                        break;
+                    while (true) {
+                        if (callerWriting) {
+                            // Watch the caller's own write; nobody else may write until it is done.
+                            long left = callerWriteStarted + stallNanos - System.nanoTime();
+                            if (left <= 0) {
+                                stalled = new IOException("the peer on " + description + " has read nothing for "
+                                        + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms while a frame was being "
+                                        + "written; the link is closed");
+                                callerStall = stalled;
+                                break;
+                            }
+                            awaitNotEmpty(left);
+                        } else if (!queue.isEmpty() || closing) {
+                            break;
+                        } else {
+                            // Idle: wake at least once per stall timeout, so a caller's write that starts now is
+                            // watched from its start to its deadline.
+                            awaitNotEmpty(stallNanos);
+                        }
                     }
-                    queuedBytes -= frame.length;
+                    if (stalled != null || queue.isEmpty()) {
+                        break; // stalled, or closing with nothing left to write
+                    }
+                    long bytes = 0;
+                    for (byte[] frame; (frame = queue.pollFirst()) != null; ) {
+                        batch.add(frame);
+                        bytes += frame.length;
+                    }
+                    queuedBytes -= bytes;
+                    bytesSinceLastReceived += bytes;
+                    writing = true;
+                    wroteBatch = true;
                     notFull.signalAll();
-                    more = !queue.isEmpty();
                 } finally {
                     lock.unlock();
                 }
-                writer.write(frame);
-                if (!more) {
-                    writer.flush();
+                for (byte[] frame : batch) {
+                    frames.write(frame);
                 }
+                batch.clear();
+                frames.flush();
             }
-            writer.flush();
+            if (stalled == null) {
+                frames.flush();
+            }
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> "write failed on " + description + ": " + e);
             shutdown(e);
@@ -281,8 +420,20 @@ public final class StreamLink implements Link {
             } finally {
                 lock.unlock();
             }
+            if (stalled != null) {
+                shutdown(stalled);
+            }
             closeResources();
             ExitFlush.forget(this);
+        }
+    }
+
+    /** Waits on {@link #notEmpty} for at most {@code nanos}. */
+    private void awaitNotEmpty(long nanos) {
+        try {
+            notEmpty.awaitNanos(nanos);
+        } catch (InterruptedException e) {
+            // Nobody interrupts the link's own writer thread; if something does, the loop just looks again.
         }
     }
 

@@ -1,0 +1,160 @@
+package io.typedipc.runtime.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.typedipc.runtime.wire.WireLimits;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@link StreamLink} over a real TCP socket, where a caller that finds the link idle writes its own frame (writer
+ * combining): order, the stall guarantee for such a write, and interrupted callers.
+ */
+class SocketStreamLinkTest {
+    private static final long WAIT = RawPeer.WAIT_SECONDS;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    /** Both ends of one TCP loopback connection. */
+    private SocketChannel[] socketPair(int bufferBytes) throws IOException {
+        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
+            if (bufferBytes > 0) {
+                listener.setOption(StandardSocketOptions.SO_RCVBUF, bufferBytes);
+            }
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            SocketChannel left = SocketChannel.open();
+            if (bufferBytes > 0) {
+                left.setOption(StandardSocketOptions.SO_SNDBUF, bufferBytes);
+            }
+            left.connect(listener.getLocalAddress());
+            SocketChannel right = listener.accept();
+            left.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            right.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            opened.add(left);
+            opened.add(right);
+            return new SocketChannel[] {left, right};
+        }
+    }
+
+    private static StreamLink link(SocketChannel channel, String name, WireLimits limits) {
+        return new StreamLink(SocketStreams.input(channel), SocketStreams.output(channel), channel, name, limits);
+    }
+
+    @AfterEach
+    void closeSockets() throws Exception {
+        for (AutoCloseable closeable : opened) {
+            closeable.close();
+        }
+    }
+
+    @Test
+    void framesFromManyThreadsKeepTheirOrderWhetherCallersOrTheWriterWriteThem() throws Exception {
+        SocketChannel[] pair = socketPair(0);
+        StreamLink left = link(pair[0], "order (left)", WireLimits.defaults());
+        StreamLink right = link(pair[1], "order (right)", WireLimits.defaults());
+        StreamLinkTest.Recorder atLeft = new StreamLinkTest.Recorder();
+        StreamLinkTest.Recorder atRight = new StreamLinkTest.Recorder();
+        left.start(atLeft);
+        right.start(atRight);
+        int threads = 4;
+        int perThread = 2000;
+        List<Thread> senders = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            senders.add(new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    try {
+                        left.send(("{\"t\":" + thread + ",\"i\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            }));
+        }
+        senders.forEach(Thread::start);
+        int[] next = new int[threads];
+        for (int n = 0; n < threads * perThread; n++) {
+            String frame = atRight.frames.poll(WAIT, TimeUnit.SECONDS);
+            assertNotNull(frame, "frame " + n + " did not arrive");
+            JsonNode node = RawPeer.tree(frame);
+            int thread = node.get("t").asInt();
+            assertEquals(next[thread]++, node.get("i").asInt(), "frames from one thread keep their order");
+        }
+        for (Thread sender : senders) {
+            sender.join();
+        }
+        left.close();
+        assertNull(atLeft.awaitClose(), "closing is orderly");
+        assertNull(atRight.awaitClose(), "the other end sees the end of the stream");
+    }
+
+    @Test
+    void aCallersOwnWriteThatBlocksIsEndedAtTheStallTimeout() throws Exception {
+        SocketChannel[] pair = socketPair(16 * 1024);
+        WireLimits limits = WireLimits.builder().maxFrameBytes(64 * 1024).maxQueuedOutgoingBytes(256 * 1024)
+                .sendStallTimeout(Duration.ofMillis(300)).build();
+        StreamLink left = link(pair[0], "stall (left)", limits);
+        StreamLinkTest.Recorder atLeft = new StreamLinkTest.Recorder();
+        left.start(atLeft);
+        OutputStream peer = SocketStreams.output(pair[1]);
+        byte[] frame = new byte[2 * 1024];
+        Arrays.fill(frame, (byte) '1');
+        IOException failure = null;
+        long started = System.nanoTime();
+        // The peer keeps talking but never reads: each frame it sends lets the next send be written by the caller
+        // itself, until the socket's buffers are full and that write blocks. The writer thread must end it.
+        for (int i = 0; i < 100_000 && failure == null; i++) {
+            peer.write("Content-Length: 2\r\n\r\n[]".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("[]", atLeft.frames.poll(WAIT, TimeUnit.SECONDS));
+            try {
+                left.send(frame);
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        assertNotNull(failure, "sending to a peer that never reads must fail, not block forever");
+        assertTrue(failure.getMessage().contains("has read nothing for 300 ms while a frame was being written"),
+                failure.getMessage());
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(WAIT), "ended by the stall timeout");
+        assertSame(failure, atLeft.awaitClose());
+    }
+
+    @Test
+    void anInterruptedCallerQueuesItsFrameAndTheLinkStaysOpen() throws Exception {
+        SocketChannel[] pair = socketPair(0);
+        StreamLink left = link(pair[0], "interrupt (left)", WireLimits.defaults());
+        StreamLink right = link(pair[1], "interrupt (right)", WireLimits.defaults());
+        StreamLinkTest.Recorder atRight = new StreamLinkTest.Recorder();
+        left.start(new StreamLinkTest.Recorder());
+        right.start(atRight);
+        // A socket channel closes when a thread is interrupted inside one of its writes: such a caller must not write.
+        Thread.currentThread().interrupt();
+        try {
+            left.send("[1]".getBytes(StandardCharsets.UTF_8));
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt is left for the caller");
+        }
+        left.send("[2]".getBytes(StandardCharsets.UTF_8));
+        assertEquals("[1]", atRight.frames.poll(WAIT, TimeUnit.SECONDS));
+        assertEquals("[2]", atRight.frames.poll(WAIT, TimeUnit.SECONDS));
+        assertTrue(pair[0].isOpen(), "the channel is still open");
+        left.close();
+    }
+}
