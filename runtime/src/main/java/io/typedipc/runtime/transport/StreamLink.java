@@ -411,6 +411,10 @@ public final class StreamLink implements Link {
             LOG.log(Level.DEBUG, () -> "write failed on " + description + ": " + e);
             shutdown(e);
         } finally {
+            if (stalled != null) {
+                // Tell the listener before the streams close: the reader's failing read must not report first.
+                shutdown(stalled);
+            }
             lock.lock();
             try {
                 writerRunning = false;
@@ -419,9 +423,6 @@ public final class StreamLink implements Link {
                 notFull.signalAll();
             } finally {
                 lock.unlock();
-            }
-            if (stalled != null) {
-                shutdown(stalled);
             }
             closeResources();
             ExitFlush.forget(this);
