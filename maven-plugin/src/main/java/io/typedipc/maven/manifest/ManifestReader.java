@@ -167,7 +167,8 @@ public final class ManifestReader {
                     for (JsonNode property : array(node, "properties")) {
                         String name = text(property, "name", where);
                         properties.add(new Property(name, shape(required(property, "schema", where + "." + name),
-                                where + "." + name), property.path("required").asBoolean(false)));
+                                where + "." + name), property.path("required").asBoolean(false),
+                                property.path("readOnly").asBoolean(false)));
                     }
                     return new TypeDef.ObjectType(optionalText(node, "style"), properties);
                 }

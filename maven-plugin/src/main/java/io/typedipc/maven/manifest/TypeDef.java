@@ -33,9 +33,12 @@ public sealed interface TypeDef {
      *
      * @param name     its JSON name
      * @param schema   its shape
-     * @param required whether a reader needs it to be present
+     * @param required whether Java always writes it ({@code false} when {@code @JsonInclude} may leave it out);
+     *                 a reader never needs it: the runtime reads an absent property as null (0 / false)
+     * @param readOnly whether Java writes it but ignores it when reading (a getter without setter, field or creator
+     *                 parameter)
      */
-    record Property(String name, Shape schema, boolean required) {
+    record Property(String name, Shape schema, boolean required, boolean readOnly) {
         public Property {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(schema, "schema");

@@ -37,11 +37,12 @@ class ComparatorTest {
     private static final String STRING = "{\"kind\": \"string\", \"nullable\": true}";
     private static final String INT = "{\"kind\": \"integer\", \"bits\": 32, \"nullable\": false}";
 
+    /** shop.Item with these properties; "required" as the processor writes it for a record (Java always writes them). */
     private static String item(String... properties) {
         StringBuilder out = new StringBuilder("\"shop.Item\": {\"kind\": \"object\", \"style\": \"record\", \"properties\": [");
         for (int i = 0; i < properties.length; i += 2) {
             out.append(i == 0 ? "" : ", ").append("{\"name\": \"").append(properties[i]).append("\", \"schema\": ")
-                    .append(properties[i + 1]).append(", \"required\": false}");
+                    .append(properties[i + 1]).append(", \"required\": true}");
         }
         return out.append("]}").toString();
     }

@@ -1,6 +1,7 @@
 package io.typedipc.maven.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +60,7 @@ class ManifestReaderTest {
                    "errors": [], "deadlineMillis": 0, "someFutureField": 1}],
                  "types": {
                    "assets.AssetInfo": {"kind": "object", "style": "record", "properties": [
-                      {"name": "url", "schema": {"kind": "string", "nullable": true}, "required": false},
+                      {"name": "url", "schema": {"kind": "string", "nullable": true}, "required": true, "readOnly": true},
                       {"name": "created", "schema": {"kind": "string", "format": "instant", "nullable": true}, "required": false},
                       {"name": "color", "schema": {"kind": "ref", "type": "assets.Color", "nullable": true}, "required": false},
                       {"name": "size", "schema": {"kind": "optional", "value": {"kind": "integer", "bits": 64, "nullable": false}, "nullable": true}, "required": false}]},
@@ -75,6 +76,9 @@ class ManifestReaderTest {
         assertEquals("map<string, assets.AssetInfo?>?", Shapes.describe(query.resultSchema()));
         TypeDef.ObjectType info = (TypeDef.ObjectType) manifest.types().get("assets.AssetInfo");
         assertEquals("record", info.style());
+        assertTrue(info.property("url").required());
+        assertTrue(info.property("url").readOnly());
+        assertFalse(info.property("created").readOnly());
         assertEquals("string(instant)?", Shapes.describe(info.property("created").schema()));
         assertEquals("optional<int64>", Shapes.describe(info.property("size").schema()));
         assertEquals(List.of("RED", "GREEN"), ((TypeDef.EnumType) manifest.types().get("assets.Color")).values());
