@@ -182,8 +182,10 @@ final class ShapeComparator {
     private void property(String where, String type, TypeDef.Property p, String change, String missing,
             String ignored) {
         String what = where + ": " + type + " property \"" + p.name() + "\" " + change;
-        // Whether the writer always writes it ("required") does not matter: the reader never needs it.
-        if (!p.schema().nullable()) {
+        if (p.required()) {
+            breaking(what, missing + " nothing where the property is required (@JsonProperty(required = true)):"
+                    + " the value fails to decode");
+        } else if (!p.schema().nullable()) {
             breaking(what, missing + " 0 or false (a primitive), silently; " + ignored + " (the mapper ignores"
                     + " unknown properties)");
         } else {

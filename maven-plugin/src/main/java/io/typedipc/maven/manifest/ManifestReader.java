@@ -168,7 +168,7 @@ public final class ManifestReader {
                         String name = text(property, "name", where);
                         properties.add(new Property(name, shape(required(property, "schema", where + "." + name),
                                 where + "." + name), property.path("required").asBoolean(false),
-                                property.path("readOnly").asBoolean(false)));
+                                property.path("alwaysWritten").asBoolean(true), property.path("readOnly").asBoolean(false)));
                     }
                     return new TypeDef.ObjectType(optionalText(node, "style"), properties);
                 }

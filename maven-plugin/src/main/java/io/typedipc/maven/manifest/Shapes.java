@@ -94,6 +94,7 @@ public final class Shapes {
                 ObjectNode property = properties.addObject().put("name", p.name());
                 property.set("schema", toJson(p.schema()));
                 property.put("required", p.required());
+                property.put("alwaysWritten", p.alwaysWritten());
                 property.put("readOnly", p.readOnly());
             }
         } else if (type instanceof TypeDef.EnumType t) {

@@ -31,14 +31,15 @@ public sealed interface TypeDef {
     /**
      * One property of an object.
      *
-     * @param name     its JSON name
-     * @param schema   its shape
-     * @param required whether Java always writes it ({@code false} when {@code @JsonInclude} may leave it out);
-     *                 a reader never needs it: the runtime reads an absent property as null (0 / false)
-     * @param readOnly whether Java writes it but ignores it when reading (a getter without setter, field or creator
-     *                 parameter)
+     * @param name          its JSON name
+     * @param schema        its shape
+     * @param required      whether a Java reader fails without it (a creator property marked
+     *                      {@code @JsonProperty(required = true)}); any other missing property reads as null, 0 or false
+     * @param alwaysWritten whether Java always writes it ({@code false} when {@code @JsonInclude} may leave it out)
+     * @param readOnly      whether Java writes it but ignores it when reading (a getter without setter, field or
+     *                      creator parameter)
      */
-    record Property(String name, Shape schema, boolean required, boolean readOnly) {
+    record Property(String name, Shape schema, boolean required, boolean alwaysWritten, boolean readOnly) {
         public Property {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(schema, "schema");

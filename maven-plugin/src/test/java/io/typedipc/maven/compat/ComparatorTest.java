@@ -37,12 +37,12 @@ class ComparatorTest {
     private static final String STRING = "{\"kind\": \"string\", \"nullable\": true}";
     private static final String INT = "{\"kind\": \"integer\", \"bits\": 32, \"nullable\": false}";
 
-    /** shop.Item with these properties; "required" as the processor writes it for a record (Java always writes them). */
+    /** shop.Item with these properties, flagged as the processor writes a record's components. */
     private static String item(String... properties) {
         StringBuilder out = new StringBuilder("\"shop.Item\": {\"kind\": \"object\", \"style\": \"record\", \"properties\": [");
         for (int i = 0; i < properties.length; i += 2) {
             out.append(i == 0 ? "" : ", ").append("{\"name\": \"").append(properties[i]).append("\", \"schema\": ")
-                    .append(properties[i + 1]).append(", \"required\": true}");
+                    .append(properties[i + 1]).append(", \"required\": false, \"alwaysWritten\": true, \"readOnly\": false}");
         }
         return out.append("]}").toString();
     }
@@ -72,6 +72,16 @@ class ComparatorTest {
                 + " leaves it out and the new receiver reads 0 or false (a primitive), silently; a new sender's value"
                 + " is ignored by an old receiver (the mapper ignores unknown properties)"), lines(v1, v2));
         assertTrue(lines(v2, v1).get(0).contains("property \"count\" removed: BREAKING"));
+    }
+
+    @Test
+    void aRequiredPropertyAddedIsBreakingEvenWhenNullable() throws Exception {
+        ChannelCatalog v1 = manifest(REF, "null", item("id", STRING));
+        ChannelCatalog v2 = manifest(REF, "null", item("id", STRING).replace("]}", ", {\"name\": \"note\", \"schema\": "
+                + STRING + ", \"required\": true, \"alwaysWritten\": true, \"readOnly\": false}]}"));
+        assertEquals(List.of("shop:put: parameter \"item\": shop.Item property \"note\" added: BREAKING: an old sender"
+                + " leaves it out and the new receiver reads nothing where the property is required"
+                + " (@JsonProperty(required = true)): the value fails to decode"), lines(v1, v2));
     }
 
     @Test

@@ -60,7 +60,7 @@ class ManifestReaderTest {
                    "errors": [], "deadlineMillis": 0, "someFutureField": 1}],
                  "types": {
                    "assets.AssetInfo": {"kind": "object", "style": "record", "properties": [
-                      {"name": "url", "schema": {"kind": "string", "nullable": true}, "required": true, "readOnly": true},
+                      {"name": "url", "schema": {"kind": "string", "nullable": true}, "required": true, "alwaysWritten": false, "readOnly": true},
                       {"name": "created", "schema": {"kind": "string", "format": "instant", "nullable": true}, "required": false},
                       {"name": "color", "schema": {"kind": "ref", "type": "assets.Color", "nullable": true}, "required": false},
                       {"name": "size", "schema": {"kind": "optional", "value": {"kind": "integer", "bits": 64, "nullable": false}, "nullable": true}, "required": false}]},
@@ -78,6 +78,7 @@ class ManifestReaderTest {
         assertEquals("record", info.style());
         assertTrue(info.property("url").required());
         assertTrue(info.property("url").readOnly());
+        assertFalse(info.property("url").alwaysWritten());
         assertFalse(info.property("created").readOnly());
         assertEquals("string(instant)?", Shapes.describe(info.property("created").schema()));
         assertEquals("optional<int64>", Shapes.describe(info.property("size").schema()));

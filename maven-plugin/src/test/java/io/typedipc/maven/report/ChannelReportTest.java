@@ -30,7 +30,7 @@ class ChannelReportTest {
                             "values": {"kind": "integer", "bits": 32, "nullable": true}, "nullable": true}}],
                "result": null, "resultSchema": null, "errors": [], "deadlineMillis": 0}],
              "types": {"shop.Item": {"kind": "object", "style": "record", "properties": [
-               {"name": "id", "schema": {"kind": "string", "nullable": true}, "required": true, "readOnly": false}]}}}
+               {"name": "id", "schema": {"kind": "string", "nullable": true}, "required": false, "alwaysWritten": true, "readOnly": false}]}}}
             """;
 
     @TempDir
