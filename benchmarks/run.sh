@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Typed IPC benchmarks. See docs/benchmarks.md.
 #
-#   benchmarks/run.sh quick   # sanity check, under 3 minutes: small payload, 1 short iteration per case
+#   benchmarks/run.sh quick   # sanity check, about 4 minutes: small payload, 1 short iteration per case
 #   benchmarks/run.sh full    # the numbers in docs/benchmarks.md: all payloads, about 25 minutes on 2 cores
 #
 # Builds benchmarks/target/benchmarks.jar first when it is missing or older than the sources. Writes, under
