@@ -50,6 +50,9 @@ final class DataTypeRules {
     private final Types types;
     private final Elements elements;
     private final Accessibility accessibility;
+    /** {@link #forbiddenKind} by qualified class name; {@link #NONE} when the class may be data. */
+    private final java.util.Map<String, Problem> byClass = new java.util.HashMap<>();
+    private static final Problem NONE = new Problem(ErrorTag.NOT_DATA, "");
 
     DataTypeRules(Types types, Elements elements, Accessibility accessibility) {
         this.types = types;
@@ -64,6 +67,21 @@ final class DataTypeRules {
      */
     Problem forbidden(DeclaredType type) {
         TypeElement element = (TypeElement) type.asElement();
+        String name = element.getQualifiedName().toString();
+        // What a class is does not depend on its type arguments: decided once per class and kept.
+        Problem byKind = byClass.computeIfAbsent(name, key -> forbiddenKind(type, element));
+        if (byKind != NONE) {
+            return byKind;
+        }
+        if (!element.getTypeParameters().isEmpty() && type.getTypeArguments().isEmpty()) {
+            return new Problem(ErrorTag.RAW_TYPE, "is the raw type " + element.getSimpleName()
+                    + ", whose elements cannot be decoded without their type; give its type arguments, for example "
+                    + element.getSimpleName() + "<String>");
+        }
+        return null;
+    }
+
+    private Problem forbiddenKind(DeclaredType type, TypeElement element) {
         String name = element.getQualifiedName().toString();
         if (name.equals("java.lang.Object")) {
             return new Problem(ErrorTag.NOT_DATA, OBJECT);
@@ -83,12 +101,7 @@ final class DataTypeRules {
         if (isSubtypeOfAny(type, FUTURES)) {
             return new Problem(ErrorTag.NOT_DATA, FUTURE);
         }
-        if (!element.getTypeParameters().isEmpty() && type.getTypeArguments().isEmpty()) {
-            return new Problem(ErrorTag.RAW_TYPE, "is the raw type " + element.getSimpleName()
-                    + ", whose elements cannot be decoded without their type; give its type arguments, for example "
-                    + element.getSimpleName() + "<String>");
-        }
-        return null;
+        return NONE;
     }
 
     /** The wildcard {@code ?}: it means Object. */

@@ -170,15 +170,15 @@ final class DataTypes {
     }
 
     private JsonShape declaredShape(DeclaredType type) {
-        DataTypeRules.Problem forbidden = rules.forbidden(type);
-        if (forbidden != null) {
-            return new JsonShape.Invalid(forbidden);
-        }
         TypeElement element = (TypeElement) type.asElement();
         String name = element.getQualifiedName().toString();
         JsonShape.Scalar scalar = SCALARS.get(name);
         if (scalar != null) {
-            return scalar;
+            return scalar; // the common case first: no subtype checks for String, Integer, ...
+        }
+        DataTypeRules.Problem forbidden = rules.forbidden(type);
+        if (forbidden != null) {
+            return new JsonShape.Invalid(forbidden);
         }
         List<? extends TypeMirror> arguments = type.getTypeArguments();
         switch (name) {

@@ -13,29 +13,60 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * What the annotation processor costs a build: generates N {@code @Channel} interfaces of five methods each (blocking,
- * asynchronous with two parameters, one-way, blocking without parameters, blocking with a data class) and compiles
- * them with javac through {@link ToolProvider}, once with {@code -proc:none} and once with Typed IPC's processor, several
- * times each, in this JVM. Prints the median wall time of each and the ratio.
+ * What the annotation processor costs a build, beside an anchor: generates N {@code @Channel} interfaces of five methods
+ * each (blocking, asynchronous with two parameters, one-way, blocking without parameters, blocking with a data class)
+ * and, for the anchor, N {@code @AutoValue} classes of five properties, and compiles each set with javac through
+ * {@link ToolProvider} three ways: without processors ({@code -proc:none}), with the processor, and the sources plus
+ * what the processor generated without processors (what compiling the output costs by itself). All six compilations
+ * alternate in every run, in this JVM, so machine noise hits them alike. Each processor runs inside a
+ * {@link TimedProcessor}, which measures the time inside it and, of that, inside javac's {@code Filer}.
  *
  * <pre>java -cp benchmarks.jar io.typedipc.benchmarks.compile.ProcessorCost [runs] [sizes...]</pre>
  *
- * The class path of the compiled code and the processor path are this JVM's class path (the benchmarks uber-jar holds
- * the annotations, the runtime, Jackson, the processor and JavaPoet).
+ * The class path of the compiled code is this JVM's class path (the benchmarks uber-jar holds the annotations, the
+ * runtime, Jackson, both processors and JavaPoet).
  */
 public final class ProcessorCost {
-    private static final String PROCESSOR = "io.typedipc.processor.ChannelProcessor";
+    private static final String TYPED_IPC = "io.typedipc.processor.ChannelProcessor";
+    private static final String AUTO_VALUE = "com.google.auto.value.processor.AutoValueProcessor";
 
     private ProcessorCost() {
     }
 
-    public static void main(String[] args) throws IOException {
+    /** One kind of source set and the processor that handles it. */
+    private record Case(String name, String processor, SourceWriter sources) {}
+
+    @FunctionalInterface
+    private interface SourceWriter {
+        Path write(Path root, int count) throws IOException;
+    }
+
+    /** The measurements of one case at one size, one entry per run. */
+    private static final class Samples {
+        final long[] plain;
+        final long[] processed;
+        final long[] pregenerated;
+        final double[] inside;
+        final double[] filer;
+        int generated;
+
+        Samples(int runs) {
+            plain = new long[runs];
+            processed = new long[runs];
+            pregenerated = new long[runs];
+            inside = new double[runs];
+            filer = new double[runs];
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int[] sizes = args.length > 1
                 ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
@@ -44,52 +75,79 @@ public final class ProcessorCost {
         if (javac == null) {
             throw new IllegalStateException("no system Java compiler: run this with a JDK, not a JRE");
         }
+        List<Case> cases = List.of(new Case("Typed IPC", TYPED_IPC, ProcessorCost::generate),
+                new Case("AutoValue (anchor)", AUTO_VALUE, ProcessorCost::generateAutoValue));
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "# Processor cost: javac via ToolProvider, %d runs per case after one warm-up, "
-                + "median wall time; JDK %s, %d processors%n", runs, Runtime.version(),
+                + "median wall time; JDK %s, %d processors%n%n", runs, Runtime.version(),
                 Runtime.getRuntime().availableProcessors());
-        out.println("| interfaces (x5 methods) | without processor (ms) | with processor (ms) | ratio | "
-                + "generated classes | the same sources + the generated ones, no processor (ms) | "
-                + "processor's own share (ms) |");
-        out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        out.println("| processor | N | without processor (ms) | with processor (ms) | ratio | generated files | "
+                + "sources + generated, no processor (ms) | processor's share (ms) | inside the processor (ms) | "
+                + "of which in javac's Filer (ms) | the processor's own work (ms per N) |");
+        out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         Path work = Files.createTempDirectory("typed-ipc-processor-cost");
         try {
-            Path warmSources = generate(work.resolve("warm"), Math.min(50, sizes[0]));
-            compile(javac, warmSources, work.resolve("warm-out-a"), null, false);
-            compile(javac, warmSources, work.resolve("warm-out-b"), work.resolve("warm-gen"), true);
+            for (Case c : cases) {
+                Path warm = c.sources().write(work.resolve("warm-" + c.processor()), Math.min(50, sizes[0]));
+                compile(javac, warm, work.resolve("warm-a-" + c.processor()), null, null);
+                compile(javac, warm, work.resolve("warm-b-" + c.processor()), work.resolve("warm-g-" + c.processor()),
+                        new TimedProcessor(newProcessor(c.processor())));
+            }
             for (int size : sizes) {
-                Path sources = generate(work.resolve("src-" + size), size);
-                long[] plain = new long[runs];
-                long[] processed = new long[runs];
-                long[] pregenerated = new long[runs];
-                int generated = 0;
-                for (int run = 0; run < runs; run++) {
-                    // Alternate the three so that machine noise hits them alike.
-                    plain[run] = compile(javac, sources, work.resolve("out-" + size + "-p" + run), null, false);
-                    Path withOut = work.resolve("out-" + size + "-w" + run);
-                    Path gen = work.resolve("gen-" + size + "-" + run);
-                    processed[run] = compile(javac, sources, withOut, gen, true);
-                    generated = countGenerated(withOut);
-                    // The generated sources compiled as plain sources: what compiling the output costs by itself.
-                    Path both = work.resolve("both-" + size + "-" + run);
-                    copyTree(sources, both);
-                    copyTree(gen, both);
-                    pregenerated[run] = compile(javac, both, work.resolve("out-" + size + "-g" + run), null, false);
+                List<Samples> results = new ArrayList<>();
+                List<Path> sources = new ArrayList<>();
+                for (Case c : cases) {
+                    results.add(new Samples(runs));
+                    sources.add(c.sources().write(work.resolve("src-" + size + "-" + c.processor()), size));
                 }
-                double a = median(plain);
-                double b = median(processed);
-                double c = median(pregenerated);
-                out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %d | %.0f | %.0f |%n", size, a, b, b / a,
-                        generated, c, b - c);
+                for (int run = 0; run < runs; run++) {
+                    for (int i = 0; i < cases.size(); i++) {
+                        measure(javac, cases.get(i), sources.get(i), work.resolve(size + "-" + i + "-" + run),
+                                results.get(i), run);
+                    }
+                }
+                for (int i = 0; i < cases.size(); i++) {
+                    Samples r = results.get(i);
+                    double a = median(r.plain);
+                    double b = median(r.processed);
+                    double g = median(r.pregenerated);
+                    double inside = median(r.inside);
+                    double filer = median(r.filer);
+                    out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f | %d | %.0f | %.0f | %.0f | %.0f | %.2f |%n",
+                            cases.get(i).name(), size, a, b, b / a, r.generated, g, b - g, inside, filer,
+                            (inside - filer) / size);
+                }
             }
         } finally {
             deleteTree(work);
         }
     }
 
-    /** Compiles every source under {@code sources}; returns the wall time in milliseconds. */
+    private static void measure(JavaCompiler javac, Case c, Path sources, Path dir, Samples into, int run)
+            throws Exception {
+        into.plain[run] = compile(javac, sources, dir.resolve("plain"), null, null);
+        TimedProcessor timed = new TimedProcessor(newProcessor(c.processor()));
+        Path generated = dir.resolve("generated");
+        into.processed[run] = compile(javac, sources, dir.resolve("processed"), generated, timed);
+        into.inside[run] = timed.insideMillis();
+        into.filer[run] = timed.filerMillis();
+        into.generated = timed.files();
+        Path both = dir.resolve("both");
+        copyTree(sources, both);
+        copyTree(generated, both);
+        into.pregenerated[run] = compile(javac, both, dir.resolve("pregenerated"), null, null);
+    }
+
+    private static Processor newProcessor(String name) throws ReflectiveOperationException {
+        return (Processor) Class.forName(name).getDeclaredConstructor().newInstance();
+    }
+
+    /**
+     * Compiles every source under {@code sources} with {@code processor}, or with no processor when it is
+     * {@code null}; returns the wall time in milliseconds.
+     */
     private static long compile(JavaCompiler javac, Path sources, Path out, Path generatedSources,
-            boolean withProcessor) throws IOException {
+            Processor processor) throws IOException {
         Files.createDirectories(out);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(sources)) {
@@ -98,10 +156,9 @@ public final class ProcessorCost {
         String classPath = System.getProperty("java.class.path");
         List<String> options = new ArrayList<>(List.of("--release", "17", "-d", out.toString(), "-cp", classPath,
                 "-Xlint:all", "-Xlint:-processing", "-Werror", "-implicit:none"));
-        if (withProcessor) {
+        if (processor != null) {
             Files.createDirectories(generatedSources);
-            options.addAll(List.of("-processorpath", classPath, "-processor", PROCESSOR, "-s",
-                    generatedSources.toString()));
+            options.addAll(List.of("-s", generatedSources.toString()));
         } else {
             options.add("-proc:none");
         }
@@ -109,13 +166,48 @@ public final class ProcessorCost {
         long start = System.nanoTime();
         try (StandardJavaFileManager files0 = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
             Iterable<? extends JavaFileObject> units = files0.getJavaFileObjectsFromPaths(files);
-            boolean ok = javac.getTask(diagnostics, files0, null, options, null, units).call();
+            JavaCompiler.CompilationTask task = javac.getTask(diagnostics, files0, null, options, null, units);
+            if (processor != null) {
+                task.setProcessors(List.of(processor));
+            }
+            boolean ok = task.call();
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (!ok) {
                 throw new IllegalStateException("javac failed:\n" + diagnostics);
             }
             return millis;
         }
+    }
+
+    /** Writes {@code count} {@code @AutoValue} classes of five properties; returns the source root. */
+    static Path generateAutoValue(Path root, int count) throws IOException {
+        Path dir = root.resolve("gen/anchor");
+        Files.createDirectories(dir);
+        for (int i = 0; i < count; i++) {
+            String name = "Value" + i;
+            Files.writeString(dir.resolve(name + ".java"), """
+                    package gen.anchor;
+
+                    import com.google.auto.value.AutoValue;
+                    import java.util.List;
+                    import java.util.Optional;
+
+                    /** Generated value class %1$d. */
+                    @AutoValue
+                    public abstract class %2$s {
+                        public abstract String id();
+
+                        public abstract int size();
+
+                        public abstract List<String> tags();
+
+                        public abstract Optional<String> note();
+
+                        public abstract long stamp();
+                    }
+                    """.formatted(i, name));
+        }
+        return root;
     }
 
     /** Writes {@code count} channel interfaces and one shared data class; returns the source root. */
@@ -178,10 +270,11 @@ public final class ProcessorCost {
         }
     }
 
-    private static int countGenerated(Path out) throws IOException {
-        try (Stream<Path> walk = Files.walk(out)) {
-            return (int) walk.filter(p -> p.getFileName().toString().matches(".*(Sender|Dispatcher)\\.class")).count();
-        }
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
     }
 
     private static double median(long[] values) {
