@@ -96,8 +96,8 @@ public final class ContractComparator {
             String why = a.isRequest()
                     ? "an old sender's request reaches the new one-way listener, which runs, but the caller fails"
                             + " with RemoteException (no listener set a return value); a new sender's one-way"
-                            + " message to an old receiver is dropped (the receiver logs a warning)"
-                    : "an old sender's one-way message to the new receiver is dropped (the receiver logs a warning);"
+                            + " message to an old receiver is dropped"
+                    : "an old sender's one-way message to the new receiver is dropped;"
                             + " a new sender's request reaches the old one-way listener, which runs, but the caller"
                             + " fails with RemoteException (no listener set a return value)";
             findings.add(new Finding(old.id(), "changed from " + (a.isRequest() ? "a request" : "one-way") + " to "
