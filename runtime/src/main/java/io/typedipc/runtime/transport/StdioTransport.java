@@ -15,9 +15,11 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * public static void main(String[] args) throws InterruptedException {
- *     IpcRenderer renderer = StdioTransport.connectRenderer("assets-panel", IpcSettings.defaults());
- *     AssetPanelDispatcher.register(renderer, new AssetPanelImpl());
- *     renderer.awaitDisconnect(Long.MAX_VALUE, TimeUnit.DAYS);   // returns when main closes or exits
+ *     // register the renderer's channels in setup, before the first message from main is read
+ *     IpcRenderer renderer = StdioTransport.connectRenderer("assets-panel", IpcSettings.defaults(),
+ *             r -> AssetPanelDispatcher.register(r, new AssetPanelImpl()));
+ *     renderer.awaitDisconnect(Long.MAX_VALUE, TimeUnit.DAYS);   // returns when main closes or its process ends
+ *     renderer.close();
  * }
  * }</pre>
  *
