@@ -36,6 +36,11 @@ final class Handlers {
         boolean claim() {
             return spent == null || spent.compareAndSet(false, true);
         }
+
+        /** Whether it may still run: not a {@code once} listener that has already fired. */
+        boolean live() {
+            return spent == null || !spent.get();
+        }
     }
 
     private final Map<String, HandlerEntry> handlers = new ConcurrentHashMap<>();
@@ -48,6 +53,16 @@ final class Handlers {
     List<ListenerEntry> listeners(String channel) {
         List<ListenerEntry> list = listeners.get(channel);
         return list == null ? List.of() : list;
+    }
+
+    /** How many listeners {@code channel} has, typed ones included and fired {@code once} ones not. */
+    int listenerCount(String channel) {
+        return (int) listeners(channel).stream().filter(ListenerEntry::live).count();
+    }
+
+    /** The channels that have a listener that may still run, sorted. */
+    List<String> listenedChannels() {
+        return listeners.keySet().stream().filter(channel -> listenerCount(channel) > 0).sorted().toList();
     }
 
     /** Adds handlers and listeners together: if any channel already has a handler, none is added. */

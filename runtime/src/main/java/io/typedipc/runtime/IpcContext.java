@@ -108,6 +108,26 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
         handlers.removeListener(channel, listener);
     }
 
+    /** The same as {@link #off}, under Electron's other name for it ({@code removeListener}). */
+    public void removeListener(String channel, IpcListener listener) {
+        off(channel, listener);
+    }
+
+    /**
+     * How many listeners {@code channel} has (Electron's {@code listenerCount}): {@code on} and {@code once}
+     * listeners, the one-way methods of registered dispatchers included; a {@code once} listener that has fired is
+     * no longer counted. Handlers are not listeners.
+     */
+    public int listenerCount(String channel) {
+        checkChannel(channel);
+        return handlers.listenerCount(channel);
+    }
+
+    /** The channels that have at least one listener, sorted (Electron's {@code eventNames}). */
+    public List<String> eventNames() {
+        return handlers.listenedChannels();
+    }
+
     /** Removes every listener of {@code channel}, typed ones included (Electron's {@code removeAllListeners(channel)}). */
     public void removeAllListeners(String channel) {
         checkChannel(channel);

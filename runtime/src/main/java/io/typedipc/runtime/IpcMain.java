@@ -136,7 +136,8 @@ public final class IpcMain extends IpcContext {
     /**
      * A peer for the renderer named {@code name}, looked up on every message (so a panel that reconnects under the
      * same name is found again). When no such renderer is connected, requests fail with
-     * {@link NoSuchRendererException} (Cocos Creator's {@code ENOPANEL}) and one-way messages throw it.
+     * {@link NoSuchRendererException} (Cocos Creator's {@code ENOPANEL}) and one-way messages throw it: main knows
+     * at once, so it says so. (A renderer's {@link IpcRenderer#peer(String)} cannot: main drops its one-way message.)
      */
     public IpcPeer peer(String name) {
         Objects.requireNonNull(name, "name");

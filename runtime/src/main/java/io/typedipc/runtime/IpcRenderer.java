@@ -86,7 +86,8 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
      * Another renderer, by the name main knows it under, reached through main (Cocos Creator's {@code sendToPanel}):
      * hand it to a generated sender to call that renderer's channels typed. The name is looked up in main on every
      * message; if no renderer of that name is connected, requests fail with {@link NoSuchRendererException} and
-     * one-way messages are dropped by main. The receiving handler sees this renderer as the sender.
+     * one-way messages are dropped by main (a one-way message has no reply that could carry the error back; use a
+     * request when the sender must know). The receiving handler sees this renderer as the sender.
      */
     public IpcPeer peer(String rendererName) {
         Objects.requireNonNull(rendererName, "rendererName");
