@@ -18,7 +18,7 @@ class SampleMainTest {
 
     @Test
     void javaPanelsExchangeEveryKindOfMessageWithMainAndEachOther() throws Exception {
-        List<String> lines = runSample("--folder-temp");
+        List<String> lines = runSample();
 
         List<String> assets = linesOf(lines, line -> line.contains("assets") && !line.startsWith("main       ->"));
         inOrder(assets,
@@ -68,10 +68,8 @@ class SampleMainTest {
 
     private static List<String> runSample(String... args) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        List<String> options = new java.util.ArrayList<>(List.of(args));
-        options.remove("--folder-temp");
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            SampleMain.run(out, SampleMain.Options.parse(options.toArray(String[]::new)));
+            SampleMain.run(out, SampleMain.Options.parse(args));
         }
         return bytes.toString(StandardCharsets.UTF_8).lines().toList();
     }

@@ -145,7 +145,13 @@ class FaultsTest {
             assertEquals(IllegalStateException.class.getName(), remote.remoteType());
             assertEquals("java.lang.IllegalStateException: the handler exploded", remote.getMessage());
             assertNull(remote.remoteStackTrace(), "no stack trace crosses the wire by default");
-            log.await(Level.WARNING, "the handler of faults:explode failed");
+            java.util.logging.LogRecord warning = log.await(Level.WARNING, "the handler of faults:explode failed");
+            // The server's log has what the wire does not: the exception with its stack trace, down to the handler.
+            IllegalStateException logged = assertInstanceOf(IllegalStateException.class, warning.getThrown());
+            assertEquals("the handler exploded", logged.getMessage());
+            assertTrue(java.util.Arrays.stream(logged.getStackTrace())
+                    .anyMatch(frame -> frame.getClassName().startsWith(FaultsTest.class.getName())),
+                    "the stack trace reaches the handler in FaultsTest");
             IpcDeclaredException declared = assertThrows(IpcDeclaredException.class,
                     () -> served.healthy.call(TAKE, CallOptions.DEFAULT, 5));
             assertInstanceOf(OutOfStockException.class, declared.getCause());
@@ -157,7 +163,7 @@ class FaultsTest {
 
     @Test
     void aHandlerThatNeverCompletesEndsAtTheCallersDeadline() throws Exception {
-        try (ServedMain served = new ServedMain()) {
+        try (ServedMain served = new ServedMain(); LogCapture log = new LogCapture()) {
             CompletableFuture<Object> never = new CompletableFuture<>();
             CountDownLatch release = new CountDownLatch(1);
             served.main.handle("faults:never", (event, a) -> never);
@@ -180,7 +186,8 @@ class FaultsTest {
                     .result(TypeRecipe.of(String.class)).build();
             assertThrows(IpcTimeoutException.class,
                     () -> caller.call(stuck, CallOptions.DEFAULT.withDeadline(Duration.ofMillis(300))));
-            release.countDown(); // its late reply is dropped quietly
+            release.countDown(); // its late reply reaches the caller's connection and is dropped there
+            log.await(Level.FINE, "dropped a reply with no waiting call: result #");
             served.assertStillServing();
         }
     }

@@ -22,9 +22,9 @@ final class RawClient implements AutoCloseable {
     private final Socket socket;
     private final RawPeer peer;
 
-    private RawClient(Socket socket) throws IOException {
+    private RawClient(Socket socket, boolean readNow) throws IOException {
         this.socket = socket;
-        this.peer = new RawPeer(socket.getInputStream(), socket.getOutputStream(), socket, WAIT_SECONDS);
+        this.peer = new RawPeer(socket.getInputStream(), socket.getOutputStream(), socket, WAIT_SECONDS, readNow);
     }
 
     /** Connects to {@code tcp:127.0.0.1:port} and passes the handshake with {@code token}. */
@@ -35,20 +35,44 @@ final class RawClient implements AutoCloseable {
     /** As {@link #connect(String, String)}, as the renderer {@code name} (names are unique among connected ones). */
     static RawClient connect(String address, String token, String name) throws Exception {
         RawClient client = connectWithoutHello(address);
-        client.send("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"$/hello\",\"params\":{\"token\":\"" + token
-                + "\",\"name\":\"" + name + "\"}}");
+        client.send(hello(token, name));
         JsonNode reply = client.next();
         assertEquals("typed-ipc/1", reply.path("result").path("protocol").asString(), "handshake: " + reply);
         return client;
     }
 
+    /**
+     * Connects and sends the handshake, but reads nothing — not even the handshake's reply — until
+     * {@link #startReading()}; its socket's receive buffer is small, so what main sends soon waits in main's own
+     * outgoing queue. The first frame read is then the handshake's reply.
+     */
+    static RawClient connectNotReading(String address, String token, String name) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096); // before connecting, so the TCP window is small too
+        RawClient client = new RawClient(connect(socket, address), false);
+        client.send(hello(token, name));
+        return client;
+    }
+
     /** Connects to {@code tcp:127.0.0.1:port} without a handshake. */
     static RawClient connectWithoutHello(String address) throws IOException {
+        return new RawClient(connect(new Socket(), address), true);
+    }
+
+    private static Socket connect(Socket socket, String address) throws IOException {
         String hostPort = address.substring("tcp:".length());
         int colon = hostPort.lastIndexOf(':');
-        Socket socket = new Socket();
         socket.connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))));
-        return new RawClient(socket);
+        return socket;
+    }
+
+    private static String hello(String token, String name) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"$/hello\",\"params\":{\"token\":\"" + token
+                + "\",\"name\":\"" + name + "\"}}";
+    }
+
+    void startReading() {
+        peer.startReading();
     }
 
     void send(String json) throws IOException {

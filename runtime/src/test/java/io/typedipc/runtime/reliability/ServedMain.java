@@ -44,12 +44,17 @@ final class ServedMain implements AutoCloseable {
     final ConcurrentLinkedQueue<Object> notes = new ConcurrentLinkedQueue<>();
     private int probe;
 
+    /** A main made with no settings at all, so what its tests see are the defaults a user gets. */
     ServedMain() throws Exception {
-        this(IpcSettings.defaults());
+        this(IpcMain.create());
     }
 
     ServedMain(IpcSettings settings) throws Exception {
-        main = IpcMain.create(settings);
+        this(IpcMain.create(settings));
+    }
+
+    private ServedMain(IpcMain main) throws Exception {
+        this.main = main;
         main.handle("rel:echo", (event, args) -> args.length == 1 ? args[0] : List.of(args));
         main.register(List.of(
                 Binding.handler(ADD, (event, args) -> (Integer) args[0] + (Integer) args[1]),

@@ -31,6 +31,7 @@ public final class RawPeer implements AutoCloseable {
     private final Closeable resource;
     private final long waitSeconds;
     private final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    private final Thread reader = new Thread(this::readLoop, "raw-peer-reader");
 
     RawPeer(InputStream in, OutputStream out) {
         this(in, out, out, WAIT_SECONDS);
@@ -41,12 +42,26 @@ public final class RawPeer implements AutoCloseable {
      * @param waitSeconds how long {@link #next()} and {@link #awaitEnd()} wait
      */
     public RawPeer(InputStream in, OutputStream out, Closeable resource, long waitSeconds) {
+        this(in, out, resource, waitSeconds, true);
+    }
+
+    /**
+     * @param readNow whether to start reading at once; if not, nothing is read until {@link #startReading()}, so
+     *     what the other side sends piles up in the socket and then in the other side's own outgoing queue
+     */
+    public RawPeer(InputStream in, OutputStream out, Closeable resource, long waitSeconds, boolean readNow) {
         this.in = in;
         this.out = out;
         this.resource = resource;
         this.waitSeconds = waitSeconds;
-        Thread reader = new Thread(this::readLoop, "raw-peer-reader");
         reader.setDaemon(true);
+        if (readNow) {
+            reader.start();
+        }
+    }
+
+    /** Starts reading, for a peer made with {@code readNow} false. */
+    public void startReading() {
         reader.start();
     }
 

@@ -139,7 +139,18 @@ class SocketTransportTest {
     }
 
     @Test
-    void tcpConnectsOnlyToLoopback() {
+    void tcpConnectsOnlyToLoopback() throws Exception {
+        // The public entry point refuses before any connection is tried (192.0.2.1 is a documentation address: a
+        // connection attempt would hang or fail with an IOException, not this).
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(20), () -> assertThrows(IllegalArgumentException.class,
+                        () -> SocketTransport.connect("tcp:192.0.2.1:4000", "token", "panel", IpcSettings.defaults())));
+        assertTrue(refused.getMessage().contains("only to loopback addresses"), refused.getMessage());
+        // And main listens on loopback only.
+        try (SocketServer server = SocketTransport.listenTcp(main, 0)) {
+            java.net.InetSocketAddress bound = (java.net.InetSocketAddress) SocketTransport.parseAddress(server.address());
+            assertTrue(bound.getAddress().isLoopbackAddress(), server.address());
+        }
         assertThrows(IllegalArgumentException.class, () -> SocketTransport.parseAddress("tcp:192.0.2.1:4000"));
         assertThrows(IllegalArgumentException.class, () -> SocketTransport.parseAddress("udp:127.0.0.1:4000"));
         assertThrows(IllegalArgumentException.class, () -> SocketTransport.parseAddress("tcp:127.0.0.1"));

@@ -84,26 +84,41 @@ class FrameReaderTest {
         assertTrue(e.getMessage().contains("8192"), e.getMessage());
     }
 
+    /**
+     * There is no separate limit on the number of header lines: many short lines, each well under the limit, count
+     * together against the 8 KiB header limit (here about 25 KB of them), so the reader never reads on past it.
+     */
     @Test
-    void refusesTooManyHeaderLines() {
+    void manyShortHeaderLinesCountTogetherAgainstTheHeaderLimit() {
         StringBuilder header = new StringBuilder();
         for (int i = 0; i < 1000; i++) {
-            header.append("X-Filler-").append(i).append(": some value\r\n");
+            header.append("X-Filler-").append(i).append(": v\r\n");
         }
         InputStream in = new SequenceInputStream(new ByteArrayInputStream(utf8(header.toString())),
                 new ByteArrayInputStream(utf8("Content-Length: 2\r\n\r\n{}")));
-        assertThrows(FramingException.class, () -> new FrameReader(in, WireLimits.defaults()).read());
+        FramingException e = assertThrows(FramingException.class, () -> new FrameReader(in, WireLimits.defaults()).read());
+        assertEquals(ErrorCodes.INVALID_REQUEST, e.code());
+        assertTrue(e.getMessage().contains("the frame header is longer than the limit of 8192 bytes"), e.getMessage());
     }
 
     @Test
     void refusesMalformedHeaders() {
-        assertThrows(FramingException.class, () -> reader("Content-Length: -1\r\n\r\n").read());
-        assertThrows(FramingException.class, () -> reader("Content-Length: 0x10\r\n\r\n").read());
-        assertThrows(FramingException.class, () -> reader("Content-Type: application/json\r\n\r\n{}").read());
-        assertThrows(FramingException.class, () -> reader("{\"jsonrpc\":\"2.0\"}\r\n\r\n").read());
-        assertThrows(FramingException.class, () -> reader("Content-Length: 2\r\nContent-Length: 2\r\n\r\n{}").read());
-        assertThrows(FramingException.class,
-                () -> reader("Content-Length: 2\r\nContent-Type: application/json; charset=latin1\r\n\r\n{}").read());
+        assertFraming("Content-Length: -1\r\n\r\n", "Content-Length is not a number of bytes: -1");
+        assertFraming("Content-Length: 0x10\r\n\r\n", "Content-Length is not a number of bytes: 0x10");
+        assertFraming("Content-Length:\r\n\r\n", "Content-Length is not a number of bytes");
+        assertFraming("Content-Type: application/json\r\n\r\n{}", "a frame header without Content-Length");
+        assertFraming("{\"jsonrpc\":\"2.0\"}\r\n\r\n", "a frame header without Content-Length"); // a body with no header
+        assertFraming(": no name\r\n\r\n", "malformed frame header line");
+        assertFraming("Content-Length: 2\r\nContent-Length: 2\r\n\r\n{}", "two Content-Length headers in one frame");
+        assertFraming("Content-Length: 2\r\nContent-Type: application/json; charset=latin1\r\n\r\n{}",
+                "unsupported charset latin1");
+    }
+
+    /** Reading {@code text} fails with a framing error -32700 whose message contains {@code message}. */
+    private static void assertFraming(String text, String message) {
+        FramingException e = assertThrows(FramingException.class, () -> reader(text).read(), text);
+        assertEquals(ErrorCodes.PARSE_ERROR, e.code(), text);
+        assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 
     @Test
@@ -116,6 +131,37 @@ class FrameReaderTest {
         String longHeader = "Content-Length: 2\r\nX-Long: " + "y".repeat(60) + "\r\n\r\n{}";
         assertThrows(FramingException.class,
                 () -> new FrameReader(new ByteArrayInputStream(utf8(longHeader)), small).read());
+    }
+
+    /** An empty body is a frame (not the end of the stream), and a first Content-Length of 0 still counts. */
+    @Test
+    void aContentLengthOfZeroIsAnEmptyFrame() throws IOException {
+        FrameReader reader = reader("Content-Length: 0\r\n\r\nContent-Length: 2\r\n\r\n{}");
+        assertArrayEquals(new byte[0], reader.read());
+        assertArrayEquals(utf8("{}"), reader.read());
+        assertNull(reader.read());
+        FramingException twice = assertThrows(FramingException.class,
+                () -> reader("Content-Length: 0\r\nContent-Length: 2\r\n\r\n{}").read());
+        assertTrue(twice.getMessage().contains("two Content-Length headers"), twice.getMessage());
+    }
+
+    /** The header limit at its boundary (64 bytes here): a header of 63 bytes before its last line feed is read. */
+    @Test
+    void theHeaderLimitHoldsAtItsExactBoundary() throws IOException {
+        WireLimits small = WireLimits.builder().maxHeaderBytes(64).build();
+        String fits = "Content-Length: 2\r\nX: " + "p".repeat(38) + "\r\n\r\n{}";
+        assertArrayEquals(utf8("{}"), new FrameReader(new ByteArrayInputStream(utf8(fits)), small).read());
+        String over = "Content-Length: 2\r\nX: " + "p".repeat(39) + "\r\n\r\n{}";
+        assertThrows(FramingException.class, () -> new FrameReader(new ByteArrayInputStream(utf8(over)), small).read());
+    }
+
+    /** Content-Length takes at most 12 digits (so it can never overflow). */
+    @Test
+    void contentLengthHasAtMostTwelveDigits() throws IOException {
+        assertArrayEquals(utf8("{}"), reader("Content-Length: 000000000002\r\n\r\n{}").read());
+        FramingException thirteen = assertThrows(FramingException.class,
+                () -> reader("Content-Length: 0000000000002\r\n\r\n{}").read());
+        assertTrue(thirteen.getMessage().contains("not a number of bytes"), thirteen.getMessage());
     }
 
     @Test
