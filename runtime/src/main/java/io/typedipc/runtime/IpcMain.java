@@ -42,8 +42,8 @@ public final class IpcMain extends IpcContext {
     private final AtomicInteger openConnections = new AtomicInteger();
     private final List<Consumer<RendererHandle>> connectedListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<RendererHandle>> disconnectedListeners = new CopyOnWriteArrayList<>();
-    private final OneWayPeer everyRenderer = new Broadcast(null, false);
-    private final OneWayPeer everyone = new Broadcast(null, true);
+    private final OneWayPeer everyRenderer = new Broadcast(null, false, null);
+    private final OneWayPeer everyone = new Broadcast(null, true, null);
     private final MainSelf self = new MainSelf(this);
     private volatile RoutingPolicy routingPolicy = RoutingPolicy.ALLOW_ALL;
 
@@ -75,7 +75,18 @@ public final class IpcMain extends IpcContext {
      * @throws IllegalStateException if this main is closing or closed
      */
     public RendererHandle attach(Link link, String name) {
-        return attach(link, name, null);
+        return attach(link, name, null, null);
+    }
+
+    /**
+     * As {@link #attach(Link, String)}, for a renderer that is a panel of {@code window} ({@code null}: of no window);
+     * {@link #window(String)} reaches it.
+     *
+     * @throws IllegalArgumentException if {@code window} is not a valid window name
+     *     ({@link IpcSettings#checkWindowName}); the link is left open, as for a bad name
+     */
+    public RendererHandle attach(Link link, String name, String window) {
+        return attach(link, name, window, null);
     }
 
     /**
@@ -85,8 +96,19 @@ public final class IpcMain extends IpcContext {
      * @param welcome the first frame for the renderer, or {@code null} for none
      */
     public RendererHandle attach(Link link, String name, Function<RendererHandle, byte[]> welcome) {
+        return attach(link, name, null, welcome);
+    }
+
+    /**
+     * As {@link #attach(Link, String, Function)}, for a renderer that is a panel of {@code window} ({@code null}: of
+     * no window).
+     */
+    public RendererHandle attach(Link link, String name, String window, Function<RendererHandle, byte[]> welcome) {
         Objects.requireNonNull(link, "link");
         RendererNames.check(name); // the link stays the caller's: it may still answer the peer
+        if (window != null) {
+            IpcSettings.checkWindowName(window);
+        }
         if (isClosing()) {
             link.close();
             throw new IllegalStateException("this IpcMain is closed");
@@ -95,7 +117,7 @@ public final class IpcMain extends IpcContext {
         RendererHandle handle;
         synchronized (renderers) { // a name is free and taken in one step
             handle = new RendererHandle(nextRendererId.incrementAndGet(), RendererNames.unique(name, this::nameTaken),
-                    this, connection);
+                    window, this, connection);
             renderers.put(handle.id(), handle);
         }
         if (welcome != null) {
@@ -179,9 +201,24 @@ public final class IpcMain extends IpcContext {
         return everyone;
     }
 
+    /**
+     * Every connected panel of {@code window} (the renderers that named it when they connected), as a one-way
+     * target; panels that connect later are included. A window nobody is in receives nothing.
+     */
+    public OneWayPeer window(String window) {
+        return new Broadcast(null, false, IpcSettings.checkWindowName(window));
+    }
+
+    /**
+     * Every panel of the main window, {@link IpcSettings#mainWindow()} (Cocos Creator's {@code sendToMainWin}).
+     */
+    public OneWayPeer mainWindow() {
+        return window(settings().mainWindow());
+    }
+
     /** Every connected renderer but {@code excluded} (typically {@code IpcEvent.current().senderHandle()}). */
     public OneWayPeer broadcastExcept(RendererHandle excluded) {
-        return new Broadcast(Objects.requireNonNull(excluded, "excluded"), false);
+        return new Broadcast(Objects.requireNonNull(excluded, "excluded"), false, null);
     }
 
     /** Sends a one-way message to every connected renderer. */
@@ -308,7 +345,7 @@ public final class IpcMain extends IpcContext {
             byte[] frame = routing().routed(null, origin.remoteId(), origin.remoteName(), route.inner());
             RoutingPolicy policy = routingPolicy;
             for (RendererHandle renderer : renderers.values()) {
-                if (route.excludeSender() && renderer.connection() == origin) {
+                if (route.excludeSender() && renderer.connection() == origin || !inWindow(renderer, route.window())) {
                     continue;
                 }
                 if (policy.allows(origin.remoteName(), renderer.name(), route.inner().method())) {
@@ -437,6 +474,11 @@ public final class IpcMain extends IpcContext {
         return to instanceof String name ? renderer(name).orElse(null) : null;
     }
 
+    /** Whether a broadcast to {@code window} ({@code null}: to every renderer) reaches {@code renderer}. */
+    private static boolean inWindow(RendererHandle renderer, String window) {
+        return window == null || renderer.window().filter(window::equals).isPresent();
+    }
+
     private static String describeTarget(Object to) {
         return to instanceof String name ? "'" + name + "'" : "#" + to;
     }
@@ -447,10 +489,12 @@ public final class IpcMain extends IpcContext {
     private final class Broadcast implements OneWayPeer {
         private final RendererHandle excluded;
         private final boolean includeMain;
+        private final String window;
 
-        Broadcast(RendererHandle excluded, boolean includeMain) {
+        Broadcast(RendererHandle excluded, boolean includeMain, String window) {
             this.excluded = excluded;
             this.includeMain = includeMain;
+            this.window = window;
         }
 
         @Override
@@ -469,7 +513,7 @@ public final class IpcMain extends IpcContext {
             ensureOpenForOutgoing(channel);
             byte[] frame = wire().notification(channel, codec, args);
             for (RendererHandle renderer : renderers.values()) {
-                if (renderer != excluded) {
+                if (renderer != excluded && inWindow(renderer, window)) {
                     renderer.connection().sendRaw(frame.clone());
                 }
             }
@@ -480,6 +524,9 @@ public final class IpcMain extends IpcContext {
 
         @Override
         public String toString() {
+            if (window != null) {
+                return "every panel of window " + window;
+            }
             return (excluded == null ? "every renderer" : "every renderer but " + excluded) + (includeMain ? " and main" : "");
         }
     }

@@ -74,7 +74,7 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
         InProcessLink[] ends = InProcessLink.pair(name);
         IpcRenderer renderer = connect(ends[0], name, settings, setup);
         try {
-            main.attach(ends[1], name);
+            main.attach(ends[1], name, settings.window());
         } catch (RuntimeException e) {
             renderer.close();
             throw e;
@@ -104,22 +104,35 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
 
     /** Every renderer, this one included, through main, as a one-way target (Cocos Creator's {@code sendToWins}). */
     public OneWayPeer broadcast() {
-        return new Broadcast(false, false);
+        return new Broadcast(false, false, null);
+    }
+
+    /**
+     * Every panel of {@code window} (this one too, if it is one), through main, as a one-way target. A window nobody
+     * is in receives nothing.
+     */
+    public OneWayPeer window(String window) {
+        return new Broadcast(false, false, IpcSettings.checkWindowName(window));
+    }
+
+    /** Every panel of the main window, {@link IpcSettings#mainWindow()} (Cocos Creator's {@code sendToMainWin}). */
+    public OneWayPeer mainWindow() {
+        return window(settings().mainWindow());
     }
 
     /** Every other renderer, through main (Cocos Creator's {@code sendToWins} with {@code excludeSelf}). */
     public OneWayPeer broadcastToOthers() {
-        return new Broadcast(true, false);
+        return new Broadcast(true, false, null);
     }
 
     /** Main and every renderer, this one included (Cocos Creator's {@code sendToAll}). */
     public OneWayPeer broadcastToAll() {
-        return new Broadcast(false, true);
+        return new Broadcast(false, true, null);
     }
 
     /** Main and every other renderer (Cocos Creator's {@code sendToAll} with {@code excludeSelf} in a panel). */
     public OneWayPeer broadcastToAllOthers() {
-        return new Broadcast(true, true);
+        return new Broadcast(true, true, null);
     }
 
     /** This renderer's own name. */
@@ -201,17 +214,19 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
     private final class Broadcast implements OneWayPeer {
         private final boolean excludeSelf;
         private final boolean includeMain;
+        private final String window;
 
-        Broadcast(boolean excludeSelf, boolean includeMain) {
+        Broadcast(boolean excludeSelf, boolean includeMain, String window) {
             this.excludeSelf = excludeSelf;
             this.includeMain = includeMain;
+            this.window = window;
         }
 
         @Override
         public void send(String channel, Object... args) {
             checkChannel(channel);
             Object[] values = Outbound.argsOrEmpty(args);
-            connection.notify(channel, () -> routing().broadcast(channel, wire().untyped(), values, excludeSelf, includeMain));
+            connection.notify(channel, () -> routing().broadcast(channel, wire().untyped(), values, excludeSelf, includeMain, window));
         }
 
         @Override
@@ -219,7 +234,7 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
             Outbound.requireKind(method, MethodDescriptor.Kind.ONE_WAY);
             Object[] values = Outbound.argsOrEmpty(args);
             connection.notify(method.channel(),
-                    () -> routing().broadcast(method.channel(), wire().codec(method), values, excludeSelf, includeMain));
+                    () -> routing().broadcast(method.channel(), wire().codec(method), values, excludeSelf, includeMain, window));
         }
     }
 

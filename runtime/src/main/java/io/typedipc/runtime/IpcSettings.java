@@ -21,6 +21,9 @@ public final class IpcSettings {
     /** The library's default deadline for every request whose sender and channel set none. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
 
+    /** The window {@link IpcMain#mainWindow()} and {@link IpcRenderer#mainWindow()} reach unless set otherwise. */
+    public static final String DEFAULT_MAIN_WINDOW = "main";
+
     private static final IpcSettings DEFAULTS = builder().build();
 
     private final JsonMapper mapper;
@@ -28,6 +31,8 @@ public final class IpcSettings {
     private final Duration defaultDeadline;
     private final boolean sendStackTraces;
     private final WireLimits wireLimits;
+    private final String window;
+    private final String mainWindow;
 
     private IpcSettings(Builder builder) {
         this.mapper = builder.mapper != null ? builder.mapper : defaultMapper(builder.wireLimits);
@@ -35,6 +40,8 @@ public final class IpcSettings {
         this.executor = builder.executor;
         this.defaultDeadline = builder.defaultDeadline;
         this.sendStackTraces = builder.sendStackTraces;
+        this.window = builder.window;
+        this.mainWindow = builder.mainWindow;
     }
 
     public static IpcSettings defaults() {
@@ -113,14 +120,55 @@ public final class IpcSettings {
         return sendStackTraces;
     }
 
+    /**
+     * For a renderer: the window it is a panel of (Cocos Creator's windows hold several panels), told to main when
+     * it connects; {@code null} (no window) unless set. Main ignores it for itself.
+     */
+    public String window() {
+        return window;
+    }
+
+    /** The window {@code mainWindow()} reaches (Cocos Creator's {@code sendToMainWin}); {@link #DEFAULT_MAIN_WINDOW}. */
+    public String mainWindow() {
+        return mainWindow;
+    }
+
+    /**
+     * Checks a window name: 1 to 128 characters, not blank, no control characters (it appears in logs and routing).
+     *
+     * @throws IllegalArgumentException if it breaks these rules
+     */
+    public static String checkWindowName(String window) {
+        Objects.requireNonNull(window, "window");
+        if (window.isBlank() || window.length() > 128 || window.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a window name is 1 to 128 characters, not blank, without control"
+                    + " characters: '" + window.replaceAll("\\p{Cntrl}", "?") + "'");
+        }
+        return window;
+    }
+
     public static final class Builder {
         private JsonMapper mapper;
         private Executor executor;
         private Duration defaultDeadline = DEFAULT_DEADLINE;
         private boolean sendStackTraces;
         private WireLimits wireLimits = WireLimits.defaults();
+        private String window;
+        private String mainWindow = DEFAULT_MAIN_WINDOW;
 
         private Builder() {}
+
+        /** The window this renderer is a panel of; see {@link IpcSettings#window()}. */
+        public Builder window(String window) {
+            this.window = checkWindowName(window);
+            return this;
+        }
+
+        /** Which window is the main window; {@link #DEFAULT_MAIN_WINDOW} unless set. */
+        public Builder mainWindow(String window) {
+            this.mainWindow = checkWindowName(window);
+            return this;
+        }
 
         /** Frame, header, JSON and outgoing-queue limits; {@link WireLimits#defaults()} unless set. */
         public Builder wireLimits(WireLimits limits) {

@@ -1,5 +1,6 @@
 package io.typedipc.runtime;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -9,12 +10,14 @@ import java.util.concurrent.CompletableFuture;
 public final class RendererHandle implements IpcPeer {
     private final int id;
     private final String name;
+    private final String window;
     private final Connection connection;
     private final Outbound outbound;
 
-    RendererHandle(int id, String name, IpcMain main, Connection connection) {
+    RendererHandle(int id, String name, String window, IpcMain main, Connection connection) {
         this.id = id;
         this.name = name;
+        this.window = window;
         this.connection = connection;
         this.outbound = new Outbound(main, connection);
     }
@@ -30,6 +33,11 @@ public final class RendererHandle implements IpcPeer {
      */
     public String name() {
         return name;
+    }
+
+    /** The window this renderer is a panel of, as it said when it connected; empty if it named none. */
+    public Optional<String> window() {
+        return Optional.ofNullable(window);
     }
 
     /** Whether the renderer is still connected. */
@@ -78,6 +86,6 @@ public final class RendererHandle implements IpcPeer {
 
     @Override
     public String toString() {
-        return "renderer " + name + "#" + id;
+        return "renderer " + name + "#" + id + (window == null ? "" : " in window " + window);
     }
 }

@@ -1,6 +1,7 @@
 package io.typedipc.runtime.transport;
 
 import io.typedipc.runtime.IpcMain;
+import io.typedipc.runtime.IpcSettings;
 import io.typedipc.runtime.RendererHandle;
 import io.typedipc.runtime.wire.WireLimits;
 import java.io.IOException;
@@ -45,6 +46,15 @@ public final class ChildProcessTransport {
      * @throws IOException if the process cannot be started
      */
     public static ChildRenderer launch(IpcMain main, ProcessBuilder builder, String name) throws IOException {
+        return launch(main, builder, name, null);
+    }
+
+    /**
+     * As {@link #launch(IpcMain, ProcessBuilder, String)}, for a panel of {@code window} ({@code null}: of none):
+     * main names the window, as it names the renderer, since stdio has no handshake.
+     */
+    public static ChildRenderer launch(IpcMain main, ProcessBuilder builder, String name, String window)
+            throws IOException {
         Objects.requireNonNull(main, "main");
         Objects.requireNonNull(builder, "builder");
         Objects.requireNonNull(name, "name");
@@ -56,11 +66,14 @@ public final class ChildProcessTransport {
         if (builder.redirectError() == ProcessBuilder.Redirect.PIPE) {
             builder.redirectError(ProcessBuilder.Redirect.INHERIT);
         }
+        if (window != null) {
+            IpcSettings.checkWindowName(window); // before a process is started for nothing
+        }
         WireLimits limits = main.settings().wireLimits();
         Process process = builder.start();
         StreamLink link = new StreamLink(process.getInputStream(), process.getOutputStream(), null,
                 "child " + name + " pid " + process.pid(), limits);
-        RendererHandle handle = main.attach(link, name);
+        RendererHandle handle = main.attach(link, name, window);
         process.onExit().thenRun(() -> LinkTimer.schedule(() -> {
             if (handle.isConnected()) {
                 LOG.log(Level.INFO, () -> "child " + name + " pid " + process.pid() + " exited with "

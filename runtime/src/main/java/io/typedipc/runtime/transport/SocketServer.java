@@ -239,7 +239,7 @@ public final class SocketServer implements AutoCloseable {
             // The reply is the link's first frame, made once main has attached the renderer (it carries the id and
             // the name main gave it), so a renderer whose connect() returned is known to main, and nothing main
             // sends can overtake the reply.
-            main.attach(link, hello.name(), handle -> hello.reply(handle.id(), handle.name()));
+            main.attach(link, hello.name(), hello.window(), handle -> hello.reply(handle.id(), handle.name()));
         } catch (IllegalArgumentException e) {
             SocketTransport.refuse(out, hello.id(), ErrorCodes.INVALID_REQUEST, e.getMessage());
             SocketTransport.closeQuietly(channel);

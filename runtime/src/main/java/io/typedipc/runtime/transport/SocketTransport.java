@@ -117,6 +117,9 @@ public final class SocketTransport {
             InputStream in = new BufferedInputStream(SocketStreams.input(channel), 8192);
             OutputStream out = SocketStreams.output(channel);
             ObjectNode params = JSON.createObjectNode().put("token", token).put("name", name);
+            if (settings.window() != null) {
+                params.put("window", settings.window()); // the window this renderer is a panel of
+            }
             ObjectNode hello = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 0).put("method", HELLO_METHOD);
             hello.set("params", params);
             new FrameWriter(out).writeAndFlush(JSON.writeValueAsBytes(hello));
@@ -201,8 +204,11 @@ public final class SocketTransport {
         throw new IllegalArgumentException("expected unix:<path> or tcp:<host>:<port>, got " + address);
     }
 
-    /** An accepted hello: the name the renderer asked for, and the id of the hello request to answer. */
-    record Hello(String name, Object id) {
+    /**
+     * An accepted hello: the name the renderer asked for, its window ({@code null} if it named none), and the id of
+     * the hello request to answer.
+     */
+    record Hello(String name, String window, Object id) {
         /** The success reply, once main has attached the renderer with {@code rendererId} under {@code given}. */
         byte[] reply(int rendererId, String given) {
             ObjectNode reply = JSON.createObjectNode().put("jsonrpc", "2.0");
@@ -282,11 +288,28 @@ public final class SocketTransport {
         } else if (!params.path("name").isString()) {
             problem = "the renderer needs a name (a string)";
         }
+        if (problem == null && params.has("window") && !validWindow(params.get("window"))) {
+            problem = "\"window\" must be a window name: a string of 1 to 128 characters, not blank, without"
+                    + " control characters";
+        }
         if (problem != null) {
             writer.writeAndFlush(WireFormat.transportError(id, ErrorCodes.INVALID_REQUEST, "handshake refused: " + problem));
             return null;
         }
-        return new Hello(params.path("name").asString(), id); // the name's rules are IpcMain.attach's
+        String window = params.has("window") ? params.get("window").asString() : null;
+        return new Hello(params.path("name").asString(), window, id); // the name's rules are IpcMain.attach's
+    }
+
+    private static boolean validWindow(JsonNode window) {
+        if (!window.isString()) {
+            return false;
+        }
+        try {
+            IpcSettings.checkWindowName(window.asString());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static void closeQuietly(SocketChannel channel) {

@@ -17,7 +17,8 @@ import tools.jackson.databind.ObjectMapper;
  *       {@code {"to": <renderer id | renderer name>, "method": <channel>, "params": [...], "deadlineMillis": <n>}}
  *       ({@code deadlineMillis} is optional, requests only).</li>
  *   <li>{@code $/broadcast} — renderer to main, notification only:
- *       {@code {"method": <channel>, "params": [...], "excludeSender": <bool>, "includeMain": <bool>}}
+ *       {@code {"method": <channel>, "params": [...], "excludeSender": <bool>, "includeMain": <bool>,
+ *       "window": <name>?}}
  *       (both flags optional, default {@code false}).</li>
  *   <li>{@code $/routed} — main to the target renderer, request or notification:
  *       {@code {"from": {"id": <n>, "name": <string>}, "method": <channel>, "params": [...]}}.</li>
@@ -42,7 +43,8 @@ public final class Routing {
      * @param to a {@code Long} renderer id or a {@code String} renderer name; {@code null} for broadcasts
      * @param deadlineMillis the origin's deadline for a request, or 0 when it sent none
      */
-    public record Route(Object to, Envelope inner, long deadlineMillis, boolean excludeSender, boolean includeMain) {}
+    public record Route(Object to, Envelope inner, long deadlineMillis, boolean excludeSender, boolean includeMain,
+            String window) {}
 
     /**
      * The largest {@code deadlineMillis} a {@code $/route} may carry: 2^31-1 ms (about 24.8 days, the longest timer a
@@ -80,12 +82,21 @@ public final class Routing {
 
     /** A {@code $/broadcast} notification. */
     public byte[] broadcast(String channel, MethodCodec codec, Object[] args, boolean excludeSender, boolean includeMain) {
+        return broadcast(channel, codec, args, excludeSender, includeMain, null);
+    }
+
+    /** A {@code $/broadcast} notification to the renderers of one window ({@code window} not {@code null}), or all. */
+    public byte[] broadcast(String channel, MethodCodec codec, Object[] args, boolean excludeSender, boolean includeMain,
+            String window) {
         return frame(null, BROADCAST_METHOD, g -> {
             g.writeStringProperty("method", channel);
             g.writeName("params");
             codec.writeParams(g, args);
             g.writeBooleanProperty("excludeSender", excludeSender);
             g.writeBooleanProperty("includeMain", includeMain);
+            if (window != null) {
+                g.writeStringProperty("window", window);
+            }
         });
     }
 
@@ -139,7 +150,8 @@ public final class Routing {
     public Route readRoute(Envelope message) throws ProtocolViolation {
         Object[] to = {null};
         long[] deadline = {0};
-        boolean[] flags = {false, false};
+        boolean[] flags = {false, false, false};
+        String[] window = {null};
         Envelope inner = readWrapped(message, (name, p) -> {
             switch (name) {
                 case "to" -> {
@@ -154,6 +166,14 @@ public final class Routing {
                 case "deadlineMillis" -> deadline[0] = readDeadlineMillis(p);
                 case "excludeSender" -> flags[0] = p.currentToken() == JsonToken.VALUE_TRUE;
                 case "includeMain" -> flags[1] = p.currentToken() == JsonToken.VALUE_TRUE;
+                case "window" -> {
+                    if (p.currentToken() == JsonToken.VALUE_STRING) {
+                        window[0] = p.getString();
+                    } else {
+                        flags[2] = true; // not a string: refused below
+                        p.skipChildren();
+                    }
+                }
                 default -> p.skipChildren();
             }
         });
@@ -165,7 +185,11 @@ public final class Routing {
             throw new ProtocolViolation(ErrorCodes.INVALID_PARAMS, message.method + ": \"deadlineMillis\" must be an "
                     + "integer from 1 to " + MAX_DEADLINE_MILLIS + " (milliseconds)", message.id);
         }
-        return new Route(to[0], inner, deadline[0], flags[0], flags[1]);
+        if (flags[2]) {
+            throw new ProtocolViolation(ErrorCodes.INVALID_PARAMS, message.method + ": \"window\" must be a string",
+                    message.id);
+        }
+        return new Route(to[0], inner, deadline[0], flags[0], flags[1], window[0]);
     }
 
     /**

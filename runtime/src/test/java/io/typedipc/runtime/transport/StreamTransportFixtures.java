@@ -48,7 +48,7 @@ public final class StreamTransportFixtures {
                 ChildProcessTransport.ChildRenderer child = ChildProcessTransport.launch(main,
                         ChildProcessTransportTest.childJvm(StdioRelayMain.class.getName(),
                                 String.valueOf(listener.getLocalPort())),
-                        rendererName);
+                        rendererName, settings.window()); // stdio has no hello: main names the window
                 synchronized (children) {
                     children.add(child.process());
                 }
@@ -90,7 +90,7 @@ public final class StreamTransportFixtures {
         @Override
         public IpcRenderer connect(IpcMain main, String rendererName, IpcSettings settings) {
             PipePair pipes = PipePair.open();
-            main.attach(pipes.leftLink(rendererName, main.settings().wireLimits()), rendererName);
+            main.attach(pipes.leftLink(rendererName, main.settings().wireLimits()), rendererName, settings.window());
             return IpcRenderer.connect(pipes.rightLink(rendererName, settings.wireLimits()), rendererName, settings);
         }
 
