@@ -26,6 +26,8 @@ public final class PanelMain {
 
     private static void servePanel(IpcRenderer renderer) {
         Transcript transcript = Transcript.sendingTo(new TranscriptLinesSender(renderer));
+        // Both Java panels are panels of the main window: the builder's window message reaches them.
+        BuildEventsDispatcher.register(renderer, scripts -> transcript.note(renderer.name(), "main window got builder:built " + scripts));
         if (renderer.name().equals(AssetsPanel.NAME)) {
             AssetsPanel assets = new AssetsPanel(new AssetDbSender(renderer), transcript);
             AssetsDemoDispatcher.register(renderer, assets);

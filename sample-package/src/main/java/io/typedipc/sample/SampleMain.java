@@ -1,6 +1,7 @@
 package io.typedipc.sample;
 
 import io.typedipc.runtime.IpcMain;
+import io.typedipc.runtime.IpcSettings;
 import io.typedipc.runtime.RendererHandle;
 import io.typedipc.runtime.transport.ChildProcessTransport;
 import java.io.IOException;
@@ -40,6 +41,8 @@ import java.util.stream.Stream;
 public final class SampleMain {
     private static final Duration WATCHER_WAIT = Duration.ofSeconds(30);
     private static final String GAME_JS = "db://assets/scripts/game.js";
+    /** The Java panels are panels of the main window ({@code IpcSettings.DEFAULT_MAIN_WINDOW}). */
+    private static final String MAIN_WINDOW = IpcSettings.DEFAULT_MAIN_WINDOW;
 
     private SampleMain() {}
 
@@ -134,6 +137,8 @@ public final class SampleMain {
             transcript.sent("main", "builder", "builder:build(\"web\")  [main.self()]");
             List<String> bundled = new BuilderSender(main.self()).build("web").get(10, TimeUnit.SECONDS);
             transcript.replied("builder", "main", "bundled " + bundled);
+            transcript.sent("main", "(main win)", "builder:built(" + bundled + ")  [every panel of the main window]");
+            new BuildEventsSender(main.mainWindow()).built(bundled);
 
             transcript.sent("main", assets.name(), "demo:run()  [the panel plays a user's clicks]");
             int steps = new AssetsDemoSender(assets).run();
@@ -172,7 +177,7 @@ public final class SampleMain {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 PanelMain.class.getName(), name);
-        return launch(main, builder, name, processes);
+        return launch(main, builder, name, MAIN_WINDOW, processes);
     }
 
     private static RendererHandle launchNodePanel(IpcMain main, Path nodeDir, List<Process> processes)
@@ -182,16 +187,16 @@ public final class SampleMain {
                     + " (the Maven build does it)");
         }
         ProcessBuilder builder = new ProcessBuilder("node", "renderer.js").directory(nodeDir.toFile());
-        return launch(main, builder, "node-panel", processes);
+        return launch(main, builder, "node-panel", null, processes); // a window of its own: not the main window
     }
 
     /**
      * Starts a panel's process. Main may call it at once: a panel registers its channels before it reads its first
      * message, so the request waits in the pipe until the panel is ready for it.
      */
-    private static RendererHandle launch(IpcMain main, ProcessBuilder builder, String name, List<Process> processes)
-            throws IOException {
-        ChildProcessTransport.ChildRenderer child = ChildProcessTransport.launch(main, builder, name);
+    private static RendererHandle launch(IpcMain main, ProcessBuilder builder, String name, String window,
+            List<Process> processes) throws IOException {
+        ChildProcessTransport.ChildRenderer child = ChildProcessTransport.launch(main, builder, name, window);
         processes.add(child.process());
         return child.handle();
     }

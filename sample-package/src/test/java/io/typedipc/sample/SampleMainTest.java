@@ -43,7 +43,11 @@ class SampleMainTest {
                 "builder    -> asset-db   asset-db:query-assets(\"db://assets/**/*.js\")  [package to package, main.self()]",
                 "asset-db   => builder    1 script(s): [db://assets/scripts/game.js]",
                 "builder    => main       bundled [db://assets/scripts/game.js]",
+                "main       -> (main win) builder:built([db://assets/scripts/game.js])  [every panel of the main window]",
                 "main       -> assets     demo:run()");
+        // a window message: both Java panels are panels of the main window
+        contains(lines, "inspector                main window got builder:built [db://assets/scripts/game.js]");
+        contains(lines, "assets                   main window got builder:built [db://assets/scripts/game.js]");
         contains(lines, "main       -> (all)      asset-db:asset-changed(CREATED db://assets/textures/enemy.png)  [broadcast]");
         contains(lines, "saw CREATED db://assets/textures/enemy.png");
         contains(lines, "inspector  -> assets     panel:selection()  [renderer to renderer, through main]");
