@@ -1,6 +1,7 @@
 package io.typedipc.websocket;
 
 import io.typedipc.runtime.ErrorCodes;
+import io.typedipc.runtime.IpcSettings;
 import io.typedipc.runtime.transport.SocketTransport;
 import io.typedipc.runtime.wire.WireFormat;
 import io.typedipc.runtime.wire.WireLimits;
@@ -18,8 +19,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class HelloCheck {
     private static final JsonMapper JSON = WireLimits.defaults().mapperBuilder().build();
 
-    /** The outcome: the renderer's name and the success reply, or the refusal to send before closing. */
-    record Outcome(String name, byte[] reply, byte[] refusal) {
+    /**
+     * The outcome: the renderer's name, its window ({@code null} if it named none) and the success reply, or the
+     * refusal to send before closing.
+     */
+    record Outcome(String name, String window, byte[] reply, byte[] refusal) {
         boolean accepted() {
             return name != null;
         }
@@ -55,6 +59,11 @@ final class HelloCheck {
         if (!name.isString() || name.asString().isBlank()) {
             return refuse(id, ErrorCodes.INVALID_REQUEST, "the renderer needs a name");
         }
+        JsonNode window = params.get("window");
+        if (window != null && !validWindow(window)) {
+            return refuse(id, ErrorCodes.INVALID_REQUEST, "\"window\" must be a window name: a string of 1 to 128"
+                    + " characters, not blank, without control characters");
+        }
         ObjectNode reply = JSON.createObjectNode().put("jsonrpc", "2.0");
         if (id instanceof Long number) {
             reply.put("id", number);
@@ -62,10 +71,22 @@ final class HelloCheck {
             reply.put("id", (String) id);
         }
         reply.set("result", JSON.createObjectNode().put("protocol", SocketTransport.PROTOCOL));
-        return new Outcome(name.asString(), JSON.writeValueAsBytes(reply), null);
+        return new Outcome(name.asString(), window == null ? null : window.asString(), JSON.writeValueAsBytes(reply), null);
+    }
+
+    private static boolean validWindow(JsonNode window) {
+        if (!window.isString()) {
+            return false;
+        }
+        try {
+            IpcSettings.checkWindowName(window.asString());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static Outcome refuse(Object id, int code, String problem) {
-        return new Outcome(null, null, WireFormat.transportError(id, code, "handshake refused: " + problem));
+        return new Outcome(null, null, null, WireFormat.transportError(id, code, "handshake refused: " + problem));
     }
 }

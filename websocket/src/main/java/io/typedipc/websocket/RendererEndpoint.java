@@ -81,7 +81,7 @@ public final class RendererEndpoint implements Session.Listener {
         try {
             created.send(outcome.reply());
             link = created;
-            main.attach(created, outcome.name());   // starts the link: the reply goes out, then the next message is demanded
+            main.attach(created, outcome.name(), outcome.window());   // starts the link: the reply goes out, then the next message is demanded
         } catch (java.io.IOException | RuntimeException e) {
             LOG.log(Level.INFO, () -> "could not attach the renderer from " + peer + ": " + e);
             created.closeWith(e, 1011, "not attached");

@@ -49,8 +49,13 @@ final class JdkWebSocketClient implements Link, WebSocket.Listener {
 
     /** Sends the {@code $/hello} handshake and returns main's reply. */
     String hello(String token, String name) throws Exception {
+        return hello(token, name, null);
+    }
+
+    /** Sends the {@code $/hello} handshake naming the renderer's window ({@code null}: none) and returns main's reply. */
+    String hello(String token, String name, String window) throws Exception {
         sendText("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"$/hello\",\"params\":{\"token\":\"" + token
-                + "\",\"name\":\"" + name + "\"}}");
+                + "\",\"name\":\"" + name + "\"" + (window == null ? "" : ",\"window\":\"" + window + "\"") + "}}");
         return next();
     }
 

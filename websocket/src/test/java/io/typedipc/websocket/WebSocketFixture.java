@@ -28,7 +28,7 @@ public final class WebSocketFixture implements TransportFixture {
             servedMain = main;
         }
         JdkWebSocketClient client = JdkWebSocketClient.open(server.url());
-        String reply = client.hello(server.token(), rendererName);
+        String reply = client.hello(server.token(), rendererName, settings.window());
         if (!reply.contains("\"result\"")) {
             throw new IllegalStateException("handshake refused: " + reply);
         }
