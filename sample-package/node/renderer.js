@@ -2,7 +2,7 @@
 // A panel of the sample written in JavaScript. Main launches it as a renderer over stdin/stdout (JSON-RPC 2.0 with
 // Content-Length framing, which vscode-jsonrpc speaks), and it uses the same channels as the Java panels:
 //   serves   panel:status, panel:selection, asset-db:asset-changed (broadcast)
-//   calls    asset-db:query-assets, asset-db:query-info, transcript:line
+//   calls    asset-db:query-assets, asset-db:query-info, transcript:line, panel-host:ready
 // stdout carries the protocol, so diagnostics go to stderr.
 
 const rpc = require('vscode-jsonrpc/node');
@@ -40,6 +40,8 @@ connection.onNotification('asset-db:asset-changed', async (change) => {
 
 connection.onClose(() => process.exit(0));
 connection.listen();
+// Its handlers are registered: tell main it may call (main waits for this before its first request).
+connection.sendNotification('panel-host:ready', NAME);
 
 (async () => {
     line(NAME, '->', 'main', 'asset-db:query-assets("db://assets/**")  [from JavaScript]');

@@ -20,6 +20,7 @@ public final class PanelMain {
         String name = args[0];
         // Register the panel's channels before the first message from main is read, so main may call at once.
         IpcRenderer renderer = StdioTransport.connectRenderer(name, IpcSettings.defaults(), PanelMain::servePanel);
+        new PanelHostSender(renderer).ready(name);
         renderer.awaitDisconnect(Long.MAX_VALUE, TimeUnit.DAYS);
         renderer.close();
     }

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -40,6 +41,8 @@ import java.util.stream.Stream;
  */
 public final class SampleMain {
     private static final Duration WATCHER_WAIT = Duration.ofSeconds(30);
+    /** How long a panel's process may take to start and say it is ready (generous: a cold JVM on a busy machine). */
+    private static final Duration PANEL_START = Duration.ofSeconds(60);
     private static final String GAME_JS = "db://assets/scripts/game.js";
     /** The Java panels are panels of the main window ({@code IpcSettings.DEFAULT_MAIN_WINDOW}). */
     private static final String MAIN_WINDOW = IpcSettings.DEFAULT_MAIN_WINDOW;
@@ -109,6 +112,8 @@ public final class SampleMain {
         main.packages().load(new AssetDbPackage(assetDb, transcript));
         main.packages().load(new BuilderPackage(main, transcript));
         TranscriptLinesDispatcher.register(main, transcript::raw);
+        Map<String, CompletableFuture<Void>> panelsReady = new ConcurrentHashMap<>();
+        PanelHostDispatcher.register(main, panel -> ready(panelsReady, panel).complete(null));
         main.onRendererConnected(renderer -> transcript.note("main", renderer + " connected"));
         main.onRendererDisconnected(renderer -> transcript.note("main", renderer + " disconnected"));
         transcript.note("main", "asset-db serving " + folder);
@@ -128,6 +133,7 @@ public final class SampleMain {
             RendererHandle assets = launchJavaPanel(main, AssetsPanel.NAME, processes);
 
             for (RendererHandle panel : nodePanel == null ? List.of(inspector, assets) : List.of(inspector, nodePanel, assets)) {
+                ready(panelsReady, panel.name()).get(PANEL_START.toSeconds(), TimeUnit.SECONDS);
                 transcript.sent("main", panel.name(), "panel:status()  [main to renderer, 5 s deadline]");
                 transcript.replied(panel.name(), "main",
                         new PanelSender(panel).status().get(10, TimeUnit.SECONDS).toString());
@@ -170,6 +176,10 @@ public final class SampleMain {
                 transcript.note("main", "panel process " + process.pid() + " exited with " + process.waitFor());
             }
         }
+    }
+
+    private static CompletableFuture<Void> ready(Map<String, CompletableFuture<Void>> panelsReady, String panel) {
+        return panelsReady.computeIfAbsent(panel, name -> new CompletableFuture<>());
     }
 
     private static RendererHandle launchJavaPanel(IpcMain main, String name, List<Process> processes)
