@@ -38,7 +38,12 @@ final class TaggedUnions {
         return mapper.rebuild().addModule(module).build();
     }
 
-    /** Answers Jackson's questions about polymorphic types for the unions' sealed types and their variants only. */
+    /**
+     * Answers Jackson's questions about polymorphic types for the unions' sealed types and their variants only.
+     * Jackson's introspectors are {@code Serializable} for JDK serialization of whole mappers, which the runtime never
+     * does; its maps of classes need not be serializable (JDK 21+ javac's {@code serial} lint would say otherwise).
+     */
+    @SuppressWarnings("serial")
     private static final class UnionIntrospector extends NopAnnotationIntrospector {
         private static final long serialVersionUID = 1L;
 
