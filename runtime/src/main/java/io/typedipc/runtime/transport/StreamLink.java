@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
@@ -98,6 +99,13 @@ public final class StreamLink implements Link {
 
     private final AtomicBoolean closeFired = new AtomicBoolean();
     private final AtomicBoolean resourcesClosed = new AtomicBoolean();
+    /**
+     * The forced close after the stall timeout, scheduled when the link shuts down with its writer still draining;
+     * cancelled as soon as the resources close, because the timer's queue would otherwise hold this closed link (its
+     * buffers, threads and listener, so main's whole connection) for the stall timeout: with renderers coming and
+     * going, thousands of dead connections.
+     */
+    private volatile ScheduledFuture<?> forcedClose;
 
     /** A link over {@code in} and {@code out} with {@link WireLimits#defaults()}. */
     public StreamLink(InputStream in, OutputStream out, String description) {
@@ -456,6 +464,7 @@ public final class StreamLink implements Link {
 
     /** Stops accepting frames, lets the writer drain, and tells the listener once. */
     private void shutdown(Throwable cause) {
+        boolean first = false;
         boolean writer;
         lock.lock();
         try {
@@ -464,14 +473,22 @@ public final class StreamLink implements Link {
                 closeCause = cause;
                 notEmpty.signalAll();
                 notFull.signalAll();
+                first = true;
             }
             writer = writerRunning;
         } finally {
             lock.unlock();
         }
         if (writer) {
-            // The writer drains and closes the streams; if the peer does not read, force it after the stall timeout.
-            LinkTimer.schedule(this::closeResources, limits.sendStallTimeout());
+            if (first) {
+                // The writer drains and closes the streams; if the peer does not read, force it after the stall
+                // timeout. Resources that closed before the timer was stored here did not see it: cancel it now.
+                ScheduledFuture<?> timer = LinkTimer.schedule(this::closeResources, limits.sendStallTimeout());
+                forcedClose = timer;
+                if (resourcesClosed.get()) {
+                    timer.cancel(false);
+                }
+            }
         } else {
             closeResources();
         }
@@ -503,6 +520,10 @@ public final class StreamLink implements Link {
     private void closeResources() {
         if (!resourcesClosed.compareAndSet(false, true)) {
             return;
+        }
+        ScheduledFuture<?> timer = forcedClose;
+        if (timer != null) {
+            timer.cancel(false);
         }
         closeQuietly(out);
         closeQuietly(in);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.typedipc.runtime.wire.WireLimits;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.ref.WeakReference;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -156,5 +157,44 @@ class SocketStreamLinkTest {
         assertEquals("[2]", atRight.frames.poll(WAIT, TimeUnit.SECONDS));
         assertTrue(pair[0].isOpen(), "the channel is still open");
         left.close();
+    }
+
+    /**
+     * A closed link must not stay reachable from the transports' shared timer for the stall timeout: main's
+     * connection is its listener, so with renderers coming and going that was every connection of the last 30 s
+     * (about 1,000 and 170 MiB in the one-minute soak).
+     */
+    @Test
+    void aClosedLinkAndItsListenerAreForgottenLongBeforeTheStallTimeout() throws Exception {
+        WireLimits limits = WireLimits.builder().sendStallTimeout(Duration.ofMinutes(10)).build();
+        List<WeakReference<Object>> closed = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            closed.addAll(openUseAndClose(limits, i));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
+        while (closed.stream().anyMatch(ref -> ref.get() != null) && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        long held = closed.stream().filter(ref -> ref.get() != null).count();
+        assertEquals(0, held, "closed links or their listeners still reachable " + WAIT + " s after closing");
+    }
+
+    /** Weak references to a link and its listener after it sent, received and closed (its streams drained). */
+    private List<WeakReference<Object>> openUseAndClose(WireLimits limits, int n) throws Exception {
+        SocketChannel[] pair = socketPair(0);
+        StreamLink left = link(pair[0], "forgotten " + n + " (left)", limits);
+        StreamLink right = link(pair[1], "forgotten " + n + " (right)", limits);
+        StreamLinkTest.Recorder atLeft = new StreamLinkTest.Recorder();
+        StreamLinkTest.Recorder atRight = new StreamLinkTest.Recorder();
+        left.start(atLeft);
+        right.start(atRight);
+        left.send("[1]".getBytes(StandardCharsets.UTF_8));
+        assertEquals("[1]", atRight.frames.poll(WAIT, TimeUnit.SECONDS));
+        left.close();
+        atLeft.awaitClose();
+        atRight.awaitClose();
+        return List.of(new WeakReference<>(left), new WeakReference<>(atLeft), new WeakReference<>(right),
+                new WeakReference<>(atRight));
     }
 }
