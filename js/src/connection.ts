@@ -68,6 +68,13 @@ export interface BroadcastOptions {
 export interface ConnectionOptions {
   /** The renderer's name, for logs and for main (sent in the handshake where there is one). */
   name: string;
+  /**
+   * The window this renderer is a panel of (Cocos Creator's windows hold several panels; main's window messages reach
+   * the panels of one window): 1 to 128 characters, not blank, no control characters. Sent in the `$/hello`
+   * handshake, so only over sockets and WebSocket; over stdio main names the window when it launches the renderer,
+   * and `connectStdio` / `connectStreams` refuse this option. Without it the renderer is in no window.
+   */
+  window?: string;
   /** The deadline of every request without its own, in milliseconds (default 30 000, as the Java runtime's). */
   defaultDeadlineMs?: number;
   /** The declared error classes whose `-32001` replies are rethrown as their own type (usually the generated ones). */
@@ -119,6 +126,8 @@ interface Incoming {
  */
 export class Connection implements Peer {
   readonly name: string;
+  /** The window this renderer said it is a panel of in its handshake, if any. */
+  readonly window: string | undefined;
   /** Resolves when the connection has closed: with the error that closed it, or undefined for an orderly close. */
   readonly closed: Promise<Error | undefined>;
 
@@ -143,6 +152,7 @@ export class Connection implements Peer {
       throw new TypeError('a connection needs a name that is not blank');
     }
     this.name = options.name;
+    this.window = options.window === undefined ? undefined : checkWindowName(options.window);
     this.transport = transport;
     this.defaultDeadlineMs = positive(options.defaultDeadlineMs ?? DEFAULT_DEADLINE_MS, 'defaultDeadlineMs');
     this.maxMessageBytes = positive(options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES, 'maxMessageBytes');
@@ -233,7 +243,8 @@ export class Connection implements Peer {
     }
     let result: unknown;
     try {
-      result = await this.call('$/hello', { token, name: this.name }, { deadlineMs: timeoutMs }, undefined, HELLO_ID);
+      const params = this.window === undefined ? { token, name: this.name } : { token, name: this.name, window: this.window };
+      result = await this.call('$/hello', params, { deadlineMs: timeoutMs }, undefined, HELLO_ID);
     } catch (error) {
       this.close();
       if (error instanceof IpcTimeoutError) {
@@ -652,6 +663,18 @@ function checkMethod(method: string): void {
   if (method.startsWith('$/')) {
     throw new TypeError(`${method}: methods starting with $/ are reserved for the protocol`);
   }
+}
+
+/**
+ * A window name as main accepts it (Java: `IpcSettings.checkWindowName`), so a bad one fails here rather than in main's
+ * handshake. Internal: the `connect...` functions call it before they open a socket.
+ */
+export function checkWindowName(window: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (typeof window !== 'string' || window.trim() === '' || window.length > 128 || /[\u0000-\u001f\u007f-\u009f]/.test(window)) {
+    throw new TypeError(`a window name is 1 to 128 characters, not blank, without control characters, not ${JSON.stringify(window)}`);
+  }
+  return window;
 }
 
 function positive(value: number, what: string): number {

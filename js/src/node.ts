@@ -6,7 +6,7 @@
 import { isIP } from 'node:net';
 import * as net from 'node:net';
 import type { Readable, Writable } from 'node:stream';
-import { Connection, type ConnectionOptions } from './connection.js';
+import { Connection, type ConnectionOptions, checkWindowName } from './connection.js';
 import { IpcError } from './errors.js';
 import { encodeFrame, FrameDecoder, FramingError } from './framing.js';
 import {
@@ -133,11 +133,20 @@ export class StreamTransport implements MessageTransport {
 
 /** A renderer over any two byte streams, with no handshake (what main attached, main named). */
 export function connectStreams(input: Readable, output: Writable, options: ConnectOptions): Connection {
+  refuseWindow(options, 'connectStreams');
   const transport = new StreamTransport(input, output, options.name, limitsOf(options));
   return open(transport, options);
 }
 
 let stdioTaken = false;
+
+/** Without a handshake there is nothing to carry a window in: main names it when it launches or attaches the renderer. */
+function refuseWindow(options: ConnectOptions, what: string): void {
+  if (options.window !== undefined) {
+    throw new TypeError(`${what} has no handshake to send a window in: main names the renderer's window when it`
+      + ' launches it (Java: ChildProcessTransport.launch(main, builder, name, window))');
+  }
+}
 
 /**
  * The renderer of a process main launched (Java: `ChildProcessTransport.launch`): frames on stdin/stdout. From now
@@ -145,6 +154,7 @@ let stdioTaken = false;
  * Callable once per process.
  */
 export function connectStdio(options: ConnectOptions): Connection {
+  refuseWindow(options, 'connectStdio');
   if (stdioTaken) {
     throw new Error('stdio is already connected');
   }
@@ -163,6 +173,9 @@ export function connectStdio(options: ConnectOptions): Connection {
  * Refuses a TCP host that is not a loopback address.
  */
 export async function connectSocket(address: string, token: string, options: ConnectOptions): Promise<Connection> {
+  if (options.window !== undefined) {
+    checkWindowName(options.window);
+  }
   const target = parseAddress(address);
   const socket = await new Promise<net.Socket>((resolve, reject) => {
     const s = net.connect(target);

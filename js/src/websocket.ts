@@ -3,7 +3,7 @@
  * text message, no LSP framing. The token travels in the first message (`$/hello`), never in the URL: a browser
  * cannot set headers on a WebSocket, and URLs end up in logs and histories.
  */
-import { Connection, type ConnectionOptions } from './connection.js';
+import { Connection, type ConnectionOptions, checkWindowName } from './connection.js';
 import { ErrorCodes, IpcDisconnectedError, IpcError } from './errors.js';
 import {
   DEFAULT_MAX_MESSAGE_BYTES,
@@ -104,6 +104,9 @@ export class WebSocketTransport implements MessageTransport {
  * performs the `$/hello` handshake with `token`. Resolves once main has accepted the renderer.
  */
 export async function connectWebSocket(url: string, token: string, options: WebSocketConnectOptions): Promise<Connection> {
+  if (options.window !== undefined) {
+    checkWindowName(options.window);
+  }
   const { createSocket, maxQueuedBytes, ...connectionOptions } = options;
   const socket = createSocket !== undefined ? createSocket(url) : defaultSocket(url);
   socket.binaryType = 'arraybuffer';

@@ -180,6 +180,11 @@ describe('over the Java main\'s own stdin/stdout', () => {
     assert.equal(await c.closed, undefined);
     await assert.rejects(c.request('calc:add', [1, 1]), IpcDisconnectedError);
   });
+
+  it('refuses a window option: there is no handshake to carry it (main names the window when it launches)', () => {
+    assert.throws(() => connectStreams(child.stdout, child.stdin, { ...options('node-2'), window: 'main' }),
+      /connectStreams has no handshake to send a window in/);
+  });
 });
 
 for (const kind of ['tcp', 'unix'] as const) {
@@ -254,6 +259,32 @@ for (const kind of ['tcp', 'unix'] as const) {
       setTimeout(() => controller.abort(), 100);
       await assert.rejects(call, IpcCancelledError);
       assert.equal(await seen, 'aborted');
+    });
+
+    it('names its window in the handshake, and gets that window\'s messages only', async () => {
+      const panel = await connectSocket(address(), token(), { ...options(`${kind}-scene-panel`), window: 'scene' });
+      try {
+        assert.equal(panel.window, 'scene');
+        assert.equal(await panel.request('calc:window-of-sender'), 'scene');
+        assert.equal(await a.request('calc:window-of-sender'), '(none)');
+        const ticks: string[] = [];
+        a.on('events:tick', ([text]) => ticks.push(`a ${String(text)}`));
+        const arrived = new Promise<string>((resolve) => panel.once('events:tick', ([text]) => resolve(String(text))));
+        a.notify('calc:tick-window', ['scene', 'to the scene window']);
+        assert.equal(await arrived, 'to the scene window');
+        // Main handles a's messages in order and writes to a in order: a tick for a would have come before this reply.
+        assert.equal(await a.request('calc:add', [1, 2]), 3);
+        assert.deepEqual(ticks, []);
+      } finally {
+        panel.close();
+      }
+    });
+
+    it('refuses a window name main would refuse, before connecting', async () => {
+      for (const bad of ['', '   ', 'x'.repeat(129), 'a\nb', 'tab\there']) {
+        await assert.rejects(connectSocket(address(), token(), { ...options(`${kind}-bad-window`), window: bad }),
+          (error: unknown) => error instanceof TypeError && /window name/.test(error.message), JSON.stringify(bad));
+      }
     });
 
     it('is refused with a wrong token', async () => {

@@ -43,4 +43,10 @@ public interface Calc {
 
     /** The sender as main sees it: "name#id". */
     String whoAmI();
+
+    /** The window the sender named in its handshake, or "(none)". */
+    String windowOfSender();
+
+    /** Main sends {@code events:tick} with {@code text} to the panels of {@code window} only (a window message). */
+    void tickWindow(String window, String text);
 }

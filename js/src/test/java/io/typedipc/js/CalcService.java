@@ -2,6 +2,7 @@ package io.typedipc.js;
 
 import io.typedipc.runtime.IpcEvent;
 import io.typedipc.runtime.IpcMain;
+import io.typedipc.runtime.RendererHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -101,5 +102,15 @@ final class CalcService implements Calc {
     public String whoAmI() {
         IpcEvent event = IpcEvent.current();
         return event.senderName() + "#" + event.senderId();
+    }
+
+    @Override
+    public String windowOfSender() {
+        return IpcEvent.current().senderHandle().flatMap(RendererHandle::window).orElse("(none)");
+    }
+
+    @Override
+    public void tickWindow(String window, String text) {
+        new EventsSender(main.window(window)).tick(text);
     }
 }
