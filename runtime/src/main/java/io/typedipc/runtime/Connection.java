@@ -58,7 +58,7 @@ final class Connection implements Link.Listener {
 
     Connection(IpcContext context, Link link) {
         this.context = context;
-        this.link = link;
+        this.link = context.traced(link, this::peerLabel);
         this.wire = context.wire();
         this.inbound = context.newInboundExecutor();
         this.dispatch = new InboundDispatch(context, this);
@@ -86,6 +86,12 @@ final class Connection implements Link.Listener {
 
     IpcContext context() {
         return context;
+    }
+
+    /** Who is at the other end, for the message trace: as {@link #remote()} shows itself once started. */
+    private String peerLabel() {
+        IpcPeer peer = remote;
+        return peer == null ? "(not started) " + link.describe() : peer instanceof IpcRenderer ? IpcRenderer.MAIN_NAME : peer.toString();
     }
 
     /** Who this connection's messages come from: a {@link RendererHandle} in main, the renderer itself in a renderer. */

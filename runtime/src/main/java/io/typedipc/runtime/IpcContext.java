@@ -1,5 +1,8 @@
 package io.typedipc.runtime;
 
+import io.typedipc.runtime.internal.engine.FrameSink;
+import io.typedipc.runtime.internal.engine.TracedLink;
+import io.typedipc.runtime.transport.Link;
 import io.typedipc.runtime.wire.MethodCodec;
 import io.typedipc.runtime.wire.Routing;
 import io.typedipc.runtime.wire.WireFormat;
@@ -15,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * What the main context and renderer contexts share: the registry of handlers and listeners (the verbs of Electron's
@@ -36,12 +40,15 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
     private final AtomicInteger work = new AtomicInteger();
     private final CompletableFuture<Void> quiet = new CompletableFuture<>();
     private final IpcPackages packages = new IpcPackages(this);
+    /** Where this context's message trace goes, or {@code null} when it is off. */
+    private final FrameSink trace;
 
     IpcContext(IpcSettings settings, String threadName) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.wire = new WireFormat(settings.mapper());
         this.routing = new Routing(settings.mapper());
         this.loop = settings.executor() == null ? new DispatchLoop(threadName) : null;
+        this.trace = TraceAdapter.of(settings);
     }
 
     public IpcSettings settings() {
@@ -221,6 +228,14 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
     Routing routing() {
         return routing;
     }
+
+    /** {@code link} as this context's connections use it: traced when the settings ask for a message trace. */
+    Link traced(Link link, Supplier<String> peer) {
+        return TracedLink.wrap(link, trace, wire, contextName(), peer);
+    }
+
+    /** This context's name in traces and events: {@code "main"} or the renderer's name. */
+    abstract String contextName();
 
     /** Marks the context closed; true the first time. */
     boolean markClosed() {

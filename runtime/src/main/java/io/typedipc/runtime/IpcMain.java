@@ -291,6 +291,11 @@ public final class IpcMain extends IpcContext {
     }
 
     @Override
+    String contextName() {
+        return IpcRenderer.MAIN_NAME;
+    }
+
+    @Override
     public String toString() {
         return "IpcMain";
     }

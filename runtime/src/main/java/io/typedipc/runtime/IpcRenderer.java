@@ -140,6 +140,11 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
         return name;
     }
 
+    @Override
+    String contextName() {
+        return name;
+    }
+
     /** Whether the connection to main is open. */
     public boolean isConnected() {
         return connection.isOpen();

@@ -33,6 +33,7 @@ public final class IpcSettings {
     private final WireLimits wireLimits;
     private final String window;
     private final String mainWindow;
+    private final MessageTrace trace;
 
     private IpcSettings(Builder builder) {
         this.mapper = builder.mapper != null ? builder.mapper : defaultMapper(builder.wireLimits);
@@ -42,6 +43,7 @@ public final class IpcSettings {
         this.sendStackTraces = builder.sendStackTraces;
         this.window = builder.window;
         this.mainWindow = builder.mainWindow;
+        this.trace = builder.trace;
     }
 
     public static IpcSettings defaults() {
@@ -133,6 +135,11 @@ public final class IpcSettings {
         return mainWindow;
     }
 
+    /** The message trace that sees every frame this context sends and receives, or {@code null} (off, the default). */
+    public MessageTrace trace() {
+        return trace;
+    }
+
     /**
      * Checks a window name: 1 to 128 characters, not blank, no control characters (it appears in logs and routing).
      *
@@ -155,8 +162,20 @@ public final class IpcSettings {
         private WireLimits wireLimits = WireLimits.defaults();
         private String window;
         private String mainWindow = DEFAULT_MAIN_WINDOW;
+        private MessageTrace trace;
 
         private Builder() {}
+
+        /**
+         * Traces every frame the context sends and receives, on all its connections (LSP4J's
+         * {@code traceMessages}): {@code trace(MessageTrace.printingTo(writer))} writes them as lines, a
+         * {@link TraceRecorder} keeps the last ones. Off unless set; see {@link MessageTrace} for the threads it runs
+         * on. docs/observability.md shows the output.
+         */
+        public Builder trace(MessageTrace trace) {
+            this.trace = Objects.requireNonNull(trace, "trace");
+            return this;
+        }
 
         /** The window this renderer is a panel of; see {@link IpcSettings#window()}. */
         public Builder window(String window) {
