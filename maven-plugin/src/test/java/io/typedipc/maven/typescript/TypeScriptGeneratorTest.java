@@ -22,8 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TypeScriptGeneratorTest {
 
+    private static List<Manifest> shop;
+
     /** Every construct the generator maps: kinds of channels, shapes, type definitions, clashes, reserved names. */
-    static List<Manifest> shop() {
+    static synchronized List<Manifest> shop() {
+        if (shop == null) {
+            shop = compileShop();
+        }
+        return shop;
+    }
+
+    private static List<Manifest> compileShop() {
         String imports = "import io.typedipc.Channel;\nimport java.util.*;\nimport java.util.concurrent.*;\n"
                 + "import java.time.*;\nimport com.fasterxml.jackson.annotation.*;\n";
         return Compiled.manifests(
