@@ -72,7 +72,9 @@ public final class ChildProcessTransport {
         WireLimits limits = main.settings().wireLimits();
         Process process = builder.start();
         StreamLink link = new StreamLink(process.getInputStream(), process.getOutputStream(), null,
-                "child " + name + " pid " + process.pid(), limits);
+                "child " + name + " pid " + process.pid(), limits, StreamLink.OwnWrites.SENT);
+        // A sender's own write to a child that stopped reading is released by ending the child (see StreamLink).
+        link.onWriteStall(process::destroyForcibly);
         RendererHandle handle = main.attach(link, name, window);
         process.onExit().thenRun(() -> LinkTimer.schedule(() -> {
             if (handle.isConnected()) {

@@ -58,8 +58,9 @@ public final class StdioTransport {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
         System.setOut(System.err);
         System.setIn(new ByteArrayInputStream(new byte[0]));
+        // Main is this process's one peer, so the dispatch thread may write its replies to stdout itself.
         StreamLink link = new StreamLink(in, out, null, "stdio pid " + ProcessHandle.current().pid(),
-                settings.wireLimits());
+                settings.wireLimits(), StreamLink.OwnWrites.ALL);
         ExitFlush.register(link); // this process's life is the connection: what it sent reaches main even at exit
         return IpcRenderer.connect(link, name, settings, setup);
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,16 +31,28 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>One daemon reader thread ({@code typed-ipc-reader <description>}) reads frames and hands them to the
  *       listener; one daemon writer thread ({@code typed-ipc-writer <description>}) writes queued frames: every frame
  *       queued when it wakes, with one flush.
- *   <li>Writer combining, on sockets ({@link SocketStreams}): a {@link #send} that finds the link idle (nothing
- *       queued, nobody writing) writes its frame itself, on the calling thread, instead of waking the writer thread;
- *       frames sent meanwhile are queued and the writer thread drains them, so frames still go out in the order
- *       sent. The writer thread watches such a write: if it has not completed within
- *       {@link WireLimits#sendStallTimeout()} (the peer stopped reading and the socket's buffer is full), the link is
- *       closed, which releases the blocked write, and the send fails with the stall error described below. Pipes and
- *       other streams queue every frame: closing a pipe does not release a thread blocked writing to it, and no
- *       caller may block without a deadline. {@link #offer} (replies) always queues: it must never wait. So does a
- *       caller whose thread is interrupted (an interrupt during a socket channel write would close the channel);
- *       an application that interrupts a thread while it is inside {@code send} may close the link.
+ *   <li>Writer combining: a {@link #send} or {@link #offer} that finds the link idle (nothing queued, nobody
+ *       writing) writes its frame itself, on the calling thread, instead of waking the writer thread; frames sent
+ *       meanwhile are queued and the writer thread drains them, so frames still go out in the order sent.
+ *       <ul>
+ *         <li>On sockets ({@link SocketStreams}) the channel is in non-blocking mode once the link starts: such a
+ *             write takes what the OS accepts at once and never waits; what it does not take is handed to the
+ *             writer thread (counted in the bounded queue). So {@code offer} still never waits, and a dispatch
+ *             thread can write its own replies. The writer thread waits for the socket to take more, and closes
+ *             the link with the stall error below if it takes nothing for {@link WireLimits#sendStallTimeout()}.
+ *         <li>On pipes a write may block in the OS, and closing a pipe does not release it. The process's own
+ *             stdio ({@link StdioTransport}, whose one peer is main) writes {@code send} and {@code offer} frames on
+ *             the calling thread; a child's pipes in main ({@link ChildProcessTransport}) only {@code send} frames:
+ *             main's replies serve every renderer and always queue. A caller writes its own frame only while the
+ *             bytes written since the peer last sent something stay within a quarter of a pipe's buffer, and the
+ *             writer thread watches the write: if it has not completed within the stall timeout, the link is
+ *             closed with the stall error, and a child process that stopped reading is ended, which releases the
+ *             write. A process whose main stops reading its stdout (and does not exit) keeps the writing thread
+ *             blocked until main reads or exits; the link is closed at the stall timeout all the same.
+ *         <li>Other streams (this class's public constructors) queue every frame.
+ *       </ul>
+ *       A caller whose thread is interrupted queues its frame (an interrupt during a channel write would close the
+ *       channel); an application that interrupts a thread while it is inside {@code send} may close the link.
  *   <li>{@link #send} is thread-safe and does not wait for the peer to read: it queues the frame (or, as above,
  *       writes it to a socket that accepts it at once). The queue is
  *       bounded by {@link WireLimits#maxQueuedOutgoingBytes()}. When it is full the sender <em>blocks</em> until the
@@ -74,10 +87,21 @@ public final class StreamLink implements Link {
     private Listener listener;
     private boolean writerRunning;
     private volatile Thread writerThread;
-    /** Whether a caller may write its own frame when the link is idle (see the class comment). */
-    private final boolean callersWrite;
+    /** Which frames a caller may write itself when the link is idle (see the class comment). */
+    private final OwnWrites ownWrites;
+    /** The socket's output, when the link is over a socket: written without waiting. */
+    private final SocketStreams.ChannelOutput socket;
     /** The output, used by one thread at a time: the one that set {@link #writing}. */
+    private final BufferedOutputStream buffered;
     private final FrameWriter frames;
+    /** A caller's own write to a socket: header and body, reused by the thread that set {@link #writing}. */
+    private final byte[] header = FrameWriter.newHeaderArray();
+    private final ByteBuffer headerBuffer = ByteBuffer.wrap(header);
+    private final ByteBuffer[] gather = new ByteBuffer[2];
+    /** What a caller's own write to a socket left unwritten: the writer thread writes it before any queued frame. */
+    private byte[] unsent;
+    /** Run when the writer thread ends a caller's stalled write on a pipe (ends a child process that stopped reading). */
+    private volatile Runnable onWriteStall;
     /** Someone (the writer thread or a caller) is writing to {@link #frames}. */
     private boolean writing;
     /** A caller is writing its own frame, since {@link #callerWriteStarted} ({@link System#nanoTime()}). */
@@ -86,10 +110,10 @@ public final class StreamLink implements Link {
     /** Set by the writer thread when it closed the link because a caller's write had stalled. */
     private IOException callerStall;
     /**
-     * Callers write their own frames only while the bytes written since the last frame received stay within this
-     * budget, a fraction of the socket's send buffer: a peer that answers is reading, and a peer that has been silent
-     * for a budget's worth of bytes may have stopped, so further frames take the queue (where backpressure waits on
-     * a condition, with the stall timeout) instead of risking a caller blocked inside the OS.
+     * On pipes, callers write their own frames only while the bytes written since the last frame received stay within
+     * this budget, a quarter of a pipe's buffer: a peer that answers is reading, and a peer that has been silent for
+     * a budget's worth of bytes may have stopped, so further frames take the queue (where backpressure waits on a
+     * condition, with the stall timeout) instead of risking a caller blocked inside the OS.
      */
     private final long callerWriteBudget;
     private long bytesSinceLastReceived;
@@ -119,14 +143,39 @@ public final class StreamLink implements Link {
      * @param description for thread names, logs and errors, such as {@code "stdio pid 4242"}
      */
     public StreamLink(InputStream in, OutputStream out, Closeable resource, String description, WireLimits limits) {
+        this(in, out, resource, description, limits, OwnWrites.NONE);
+    }
+
+    /** Which frames a caller writes itself, on a stream that is not a socket (sockets always allow both). */
+    enum OwnWrites {
+        /** Every frame is queued for the writer thread. */
+        NONE,
+        /** {@link #send} frames; {@link #offer} frames (replies) are queued. */
+        SENT,
+        /** {@link #send} and {@link #offer} frames. */
+        ALL
+    }
+
+    StreamLink(InputStream in, OutputStream out, Closeable resource, String description, WireLimits limits,
+            OwnWrites pipeWrites) {
         this.in = Objects.requireNonNull(in, "in");
         this.out = Objects.requireNonNull(out, "out");
         this.resource = resource;
         this.description = Objects.requireNonNull(description, "description");
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.callersWrite = out instanceof SocketStreams.ChannelOutput;
-        this.callerWriteBudget = callersWrite ? callerWriteBudget((SocketStreams.ChannelOutput) out) : 0;
-        this.frames = new FrameWriter(new BufferedOutputStream(out, 64 * 1024));
+        this.socket = out instanceof SocketStreams.ChannelOutput channel ? channel : null;
+        this.ownWrites = socket != null ? OwnWrites.ALL : Objects.requireNonNull(pipeWrites, "pipeWrites");
+        this.callerWriteBudget = PIPE_BUFFER_BYTES / 4;
+        this.buffered = new BufferedOutputStream(out, 64 * 1024);
+        this.frames = new FrameWriter(buffered);
+    }
+
+    /** Linux's default pipe buffer: 16 pages. */
+    private static final int PIPE_BUFFER_BYTES = 64 * 1024;
+
+    /** Runs {@code action} if the writer thread ends a caller's write on a pipe that stalled (see the class comment). */
+    void onWriteStall(Runnable action) {
+        this.onWriteStall = action;
     }
 
     @Override
@@ -152,6 +201,20 @@ public final class StreamLink implements Link {
             fireClose(closedWith);
             return;
         }
+        if (socket != null) {
+            try {
+                socket.startNonBlocking(limits.sendStallTimeout());
+            } catch (IOException e) {
+                lock.lock();
+                try {
+                    writerRunning = false;
+                } finally {
+                    lock.unlock();
+                }
+                shutdown(e);
+                return;
+            }
+        }
         Thread writer = daemon("typed-ipc-writer " + description, this::writeLoop);
         writerThread = writer;
         writer.start();
@@ -169,13 +232,17 @@ public final class StreamLink implements Link {
             if (queuedBytes + frame.length > limits.maxQueuedOutgoingBytes()) {
                 return false;
             }
-            queue.addLast(frame);
-            queuedBytes += frame.length;
-            notEmpty.signal();
-            return true;
+            if (!claimOwnWrite(frame.length, ownWrites == OwnWrites.ALL)) {
+                queue.addLast(frame);
+                queuedBytes += frame.length;
+                notEmpty.signal();
+                return true;
+            }
         } finally {
             lock.unlock();
         }
+        writeOwnFrame(frame);
+        return true;
     }
 
     private void checkSize(byte[] frame) throws IOException {
@@ -209,16 +276,12 @@ public final class StreamLink implements Link {
                 throw new IOException("the link " + description + " is closed");
             }
             if (queuedBytes + frame.length <= limits.maxQueuedOutgoingBytes()) {
-                if (!idleForCaller(frame.length)) {
+                if (!claimOwnWrite(frame.length, ownWrites != OwnWrites.NONE)) {
                     queue.addLast(frame);
                     queuedBytes += frame.length;
                     notEmpty.signal();
                     return;
                 }
-                writing = true;
-                callerWriting = true;
-                callerWriteStarted = System.nanoTime();
-                bytesSinceLastReceived += frame.length;
                 writeHere = true;
             }
         } finally {
@@ -236,22 +299,30 @@ public final class StreamLink implements Link {
         throw stalled;
     }
 
-    /** A quarter of the send buffer (the kernel counts its own overhead per write), between 4 and 64 KiB. */
-    private static long callerWriteBudget(SocketStreams.ChannelOutput out) {
-        return Math.max(4 * 1024, Math.min(64 * 1024, out.sendBufferBytes() / 4));
-    }
-
-    /** Whether a caller may write its own frame of {@code length} bytes now (called with the lock held). */
-    private boolean idleForCaller(int length) {
-        if (!callersWrite || !writerRunning || writing || !queue.isEmpty() || Thread.currentThread().isInterrupted()) {
+    /**
+     * Takes the output for the calling thread if it may write its own frame of {@code length} bytes now (called with
+     * the lock held): the link is idle, and on a pipe the frame fits the budget; the writer thread then watches it.
+     */
+    private boolean claimOwnWrite(int length, boolean allowed) {
+        if (!allowed || !writerRunning || writing || !queue.isEmpty() || unsent != null
+                || Thread.currentThread().isInterrupted()) {
             return false;
         }
-        long frames = received;
-        if (frames != receivedSeen) {
-            receivedSeen = frames;
-            bytesSinceLastReceived = 0;
+        if (socket == null) {
+            long frames = received;
+            if (frames != receivedSeen) {
+                receivedSeen = frames;
+                bytesSinceLastReceived = 0;
+            }
+            if (bytesSinceLastReceived + length > callerWriteBudget) {
+                return false;
+            }
+            bytesSinceLastReceived += length;
+            callerWriting = true;
+            callerWriteStarted = System.nanoTime();
         }
-        return bytesSinceLastReceived + length <= callerWriteBudget;
+        writing = true;
+        return true;
     }
 
     /**
@@ -262,9 +333,14 @@ public final class StreamLink implements Link {
         IOException failure = null;
         IOException stall;
         boolean closed;
+        byte[] rest = null;
         try {
-            frames.write(frame);
-            frames.flush();
+            if (socket != null) {
+                rest = writeNow(frame);
+            } else {
+                frames.write(frame);
+                frames.flush();
+            }
         } catch (IOException e) {
             failure = e;
         } finally {
@@ -274,7 +350,11 @@ public final class StreamLink implements Link {
                 callerWriting = false;
                 stall = callerStall;
                 closed = closing;
-                if (!queue.isEmpty() || closing) {
+                if (rest != null && failure == null) { // written by the writer thread, also when closing
+                    unsent = rest;
+                    queuedBytes += rest.length;
+                }
+                if (!queue.isEmpty() || unsent != null || closing) {
                     notEmpty.signal();
                 }
             } finally {
@@ -290,6 +370,30 @@ public final class StreamLink implements Link {
             shutdown(closed ? null : failure);
             throw closed ? new IOException("the link " + description + " is closed", failure) : failure;
         }
+    }
+
+    /**
+     * Writes a frame to the socket without waiting; returns what the OS did not take (to be written by the writer
+     * thread before anything else), or {@code null} when it took everything.
+     */
+    private byte[] writeNow(byte[] frame) throws IOException {
+        int headerLength = FrameWriter.encodeHeader(header, frame.length);
+        headerBuffer.clear().limit(headerLength);
+        ByteBuffer body = ByteBuffer.wrap(frame);
+        gather[0] = headerBuffer;
+        gather[1] = body;
+        try {
+            if (socket.writeNow(gather)) {
+                return null;
+            }
+        } finally {
+            gather[1] = null;
+        }
+        byte[] rest = new byte[headerBuffer.remaining() + body.remaining()];
+        int headerLeft = headerBuffer.remaining();
+        headerBuffer.get(rest, 0, headerLeft);
+        body.get(rest, headerLeft, body.remaining());
+        return rest;
     }
 
     /** The bytes queued for the writer and not yet taken by it. */
@@ -362,6 +466,7 @@ public final class StreamLink implements Link {
         List<byte[]> batch = new ArrayList<>();
         IOException stalled = null;
         boolean wroteBatch = false;
+        byte[] raw = null;
         try {
             while (true) {
                 lock.lock();
@@ -382,7 +487,10 @@ public final class StreamLink implements Link {
                                 break;
                             }
                             awaitNotEmpty(left);
-                        } else if (!queue.isEmpty() || closing) {
+                        } else if (writing) {
+                            // A caller's write to a socket, which never waits: it signals when it is done.
+                            awaitNotEmpty(stallNanos);
+                        } else if (!queue.isEmpty() || unsent != null || closing) {
                             break;
                         } else {
                             // Idle: wake at least once per stall timeout, so a caller's write that starts now is
@@ -390,10 +498,15 @@ public final class StreamLink implements Link {
                             awaitNotEmpty(stallNanos);
                         }
                     }
-                    if (stalled != null || queue.isEmpty()) {
+                    if (stalled != null || (queue.isEmpty() && unsent == null)) {
                         break; // stalled, or closing with nothing left to write
                     }
                     long bytes = 0;
+                    raw = unsent;
+                    if (raw != null) {
+                        unsent = null;
+                        bytes += raw.length;
+                    }
                     for (byte[] frame; (frame = queue.pollFirst()) != null; ) {
                         batch.add(frame);
                         bytes += frame.length;
@@ -406,6 +519,10 @@ public final class StreamLink implements Link {
                 } finally {
                     lock.unlock();
                 }
+                if (raw != null) {
+                    buffered.write(raw); // the rest of a caller's frame, already framed
+                    raw = null;
+                }
                 for (byte[] frame : batch) {
                     frames.write(frame);
                 }
@@ -415,6 +532,11 @@ public final class StreamLink implements Link {
             if (stalled == null) {
                 frames.flush();
             }
+        } catch (SocketStreams.StallException e) {
+            IOException socketStall = new IOException("the peer on " + description + " " + e.getMessage()
+                    + "; the link is closed", e);
+            LOG.log(Level.DEBUG, () -> socketStall.getMessage());
+            shutdown(socketStall);
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> "write failed on " + description + ": " + e);
             shutdown(e);
@@ -422,11 +544,16 @@ public final class StreamLink implements Link {
             if (stalled != null) {
                 // Tell the listener before the streams close: the reader's failing read must not report first.
                 shutdown(stalled);
+                Runnable action = onWriteStall;
+                if (action != null) {
+                    action.run();
+                }
             }
             lock.lock();
             try {
                 writerRunning = false;
                 queue.clear();
+                unsent = null;
                 queuedBytes = 0;
                 notFull.signalAll();
             } finally {

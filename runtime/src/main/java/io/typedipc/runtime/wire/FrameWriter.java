@@ -16,11 +16,10 @@ public final class FrameWriter {
     private static final int MAX_HEADER = PREFIX.length + 10 + 4;
 
     private final OutputStream out;
-    private final byte[] header = new byte[MAX_HEADER];
+    private final byte[] header = newHeaderArray();
 
     public FrameWriter(OutputStream out) {
         this.out = out;
-        System.arraycopy(PREFIX, 0, header, 0, PREFIX.length);
     }
 
     /** Writes one frame; call {@link #flush()} when no more frames are waiting. */
@@ -29,8 +28,22 @@ public final class FrameWriter {
         out.write(body);
     }
 
-    /** Writes the digits of {@code length} and the blank line after the prefix; returns the header's length. */
     private int fillHeader(int length) {
+        return encodeHeader(header, length);
+    }
+
+    /** An array for {@link #encodeHeader}: large enough for any frame's header. */
+    public static byte[] newHeaderArray() {
+        byte[] header = new byte[MAX_HEADER];
+        System.arraycopy(PREFIX, 0, header, 0, PREFIX.length);
+        return header;
+    }
+
+    /**
+     * Writes the header of a frame of {@code length} bytes into {@code header} (made by {@link #newHeaderArray}):
+     * the digits and the blank line after the prefix it already holds. Returns the header's length.
+     */
+    public static int encodeHeader(byte[] header, int length) {
         int digits = 1;
         for (int rest = length / 10; rest > 0; rest /= 10) {
             digits++;

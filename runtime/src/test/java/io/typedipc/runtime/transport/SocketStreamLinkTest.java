@@ -107,7 +107,7 @@ class SocketStreamLinkTest {
     }
 
     @Test
-    void aCallersOwnWriteThatBlocksIsEndedAtTheStallTimeout() throws Exception {
+    void aPeerThatTalksButNeverReadsIsDisconnectedAtTheStallTimeoutWithNoCallerBlockedInTheOs() throws Exception {
         SocketChannel[] pair = socketPair(16 * 1024);
         WireLimits limits = WireLimits.builder().maxFrameBytes(64 * 1024).maxQueuedOutgoingBytes(256 * 1024)
                 .sendStallTimeout(Duration.ofMillis(300)).build();
@@ -119,8 +119,8 @@ class SocketStreamLinkTest {
         Arrays.fill(frame, (byte) '1');
         IOException failure = null;
         long started = System.nanoTime();
-        // The peer keeps talking but never reads: each frame it sends lets the next send be written by the caller
-        // itself, until the socket's buffers are full and that write blocks. The writer thread must end it.
+        // The peer keeps talking but never reads: callers write their own frames until the socket's buffers are full;
+        // then what the OS does not take goes to the writer thread, the queue fills, and the stall timeout ends it.
         for (int i = 0; i < 100_000 && failure == null; i++) {
             peer.write("Content-Length: 2\r\n\r\n[]".getBytes(StandardCharsets.US_ASCII));
             assertEquals("[]", atLeft.frames.poll(WAIT, TimeUnit.SECONDS));
@@ -131,10 +131,46 @@ class SocketStreamLinkTest {
             }
         }
         assertNotNull(failure, "sending to a peer that never reads must fail, not block forever");
-        assertTrue(failure.getMessage().contains("has read nothing for 300 ms while a frame was being written"),
-                failure.getMessage());
         assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(WAIT), "ended by the stall timeout");
-        assertSame(failure, atLeft.awaitClose());
+        Throwable cause = atLeft.awaitClose();
+        assertNotNull(cause, "a stall is not an orderly close");
+        assertTrue(cause.getMessage().contains("has read nothing for 300 ms"), cause.getMessage());
+        assertTrue(failure == cause || failure.getMessage().contains("is closed"), failure.getMessage());
+    }
+
+    @Test
+    void aReplyOfferedToAPeerThatNeverReadsNeverWaitsAndTheQueueBoundStillHolds() throws Exception {
+        SocketChannel[] pair = socketPair(16 * 1024);
+        WireLimits limits = WireLimits.builder().maxFrameBytes(64 * 1024).maxQueuedOutgoingBytes(128 * 1024)
+                .sendStallTimeout(Duration.ofSeconds(WAIT)).build();
+        StreamLink left = link(pair[0], "offer (left)", limits);
+        left.start(new StreamLinkTest.Recorder());
+        byte[] frame = new byte[4 * 1024];
+        Arrays.fill(frame, (byte) '2');
+        // The dispatch thread offers replies and writes them itself while the socket takes them; once it does not,
+        // the rest is queued, and a full queue refuses the offer at once. No offer may wait for the peer.
+        boolean refused = false;
+        int accepted = 0;
+        long slowest = 0;
+        while (!refused && accepted < 10_000) {
+            long before = System.nanoTime();
+            refused = !left.offer(frame);
+            slowest = Math.max(slowest, System.nanoTime() - before);
+            accepted += refused ? 0 : 1;
+        }
+        assertTrue(refused, "a full queue refuses the offer");
+        assertTrue(slowest < TimeUnit.SECONDS.toNanos(WAIT) / 2, "no offer waited: slowest " + slowest + " ns");
+        assertTrue(left.queuedBytes() <= 128 * 1024, "the queue stays within its bound: " + left.queuedBytes());
+        // Every reply accepted is delivered, whole and in order, once the peer reads.
+        StreamLink right = link(pair[1], "offer (right)", limits);
+        StreamLinkTest.Recorder atRight = new StreamLinkTest.Recorder();
+        right.start(atRight);
+        left.close();
+        String expected = new String(frame, StandardCharsets.US_ASCII);
+        for (int i = 0; i < accepted; i++) {
+            assertEquals(expected, atRight.frames.poll(WAIT, TimeUnit.SECONDS), "reply " + i + " of " + accepted);
+        }
+        assertNull(atRight.awaitClose(), "closing is orderly");
     }
 
     @Test

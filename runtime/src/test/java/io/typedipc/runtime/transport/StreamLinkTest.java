@@ -159,6 +159,85 @@ class StreamLinkTest {
         assertThrows(IOException.class, () -> left.send(frame));
     }
 
+    /** Records which threads write to an output stream. */
+    private static final class WritingThreads extends java.io.FilterOutputStream {
+        final java.util.Set<String> names = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        WritingThreads(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            names.add(Thread.currentThread().getName());
+            out.write(bytes, offset, length);
+        }
+    }
+
+    @Test
+    void onAPipeThatAllowsItTheThreadThatOffersAReplyWritesItItselfWhenTheLinkIsIdle() throws Exception {
+        PipePair pipes = PipePair.open();
+        WritingThreads out = new WritingThreads(pipes.leftOut);
+        StreamLink left = new StreamLink(pipes.leftIn, out, null, "own (left)", WireLimits.defaults(),
+                StreamLink.OwnWrites.ALL);
+        StreamLink queueing = new StreamLink(pipes.rightIn, pipes.rightOut, null, "own (right)", WireLimits.defaults());
+        Recorder atRight = new Recorder();
+        left.start(new Recorder());
+        queueing.start(atRight);
+        Thread dispatch = new Thread(() -> {
+            try {
+                for (int i = 0; i < 3; i++) {
+                    assertTrue(left.offer(("[" + i + "]").getBytes(StandardCharsets.UTF_8)));
+                    assertEquals("[" + i + "]", atRight.frames.poll(WAIT, TimeUnit.SECONDS));
+                }
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }, "test-dispatch");
+        dispatch.start();
+        dispatch.join(TimeUnit.SECONDS.toMillis(WAIT));
+        assertEquals(java.util.Set.of("test-dispatch"), out.names, "each reply was written by the thread offering it");
+        left.close();
+        queueing.close();
+    }
+
+    @Test
+    void aThreadBlockedWritingItsOwnFrameToAPipeIsWatchedAndTheLinkClosedAtTheStallTimeout() throws Exception {
+        PipePair pipes = PipePair.open();
+        WireLimits limits = WireLimits.builder().maxFrameBytes(8 * 1024).maxQueuedOutgoingBytes(64 * 1024)
+                .sendStallTimeout(Duration.ofMillis(300)).build();
+        StreamLink left = new StreamLink(pipes.leftIn, pipes.leftOut, null, "watchdog (left)", limits,
+                StreamLink.OwnWrites.ALL);
+        CountDownLatch stallAction = new CountDownLatch(1);
+        left.onWriteStall(stallAction::countDown);
+        Recorder atLeft = new Recorder();
+        left.start(atLeft);
+        byte[] frame = new byte[4 * 1024];
+        java.util.Arrays.fill(frame, (byte) '3');
+        IOException failure = null;
+        long started = System.nanoTime();
+        // The peer keeps talking (so each frame may be written by the caller) but never reads: the pipe fills and
+        // the caller's write blocks in the OS; the writer thread must end it.
+        for (int i = 0; i < 100_000 && failure == null; i++) {
+            pipes.rightOut.write("Content-Length: 2\r\n\r\n[]".getBytes(StandardCharsets.US_ASCII));
+            pipes.rightOut.flush();
+            assertEquals("[]", atLeft.frames.poll(WAIT, TimeUnit.SECONDS));
+            try {
+                if (!left.offer(frame)) {
+                    break;
+                }
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        assertNotNull(failure, "a write that blocks must be ended, not wait forever");
+        assertTrue(failure.getMessage().contains("has read nothing for 300 ms while a frame was being written"),
+                failure.getMessage());
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(WAIT), "ended by the stall timeout");
+        assertSame(failure, atLeft.awaitClose());
+        assertTrue(stallAction.await(WAIT, TimeUnit.SECONDS), "the stall action ran (ends a child process)");
+    }
+
     @Test
     void endOfStreamClosesTheLinkAndFailsPendingCalls() throws Exception {
         IpcMain main = IpcMain.create();
