@@ -157,6 +157,7 @@ final class Connection implements Link.Listener {
      * decoded with {@code codec}.
      */
     Object call(String channel, MethodCodec codec, Duration deadline, LongFunction<byte[]> encoder) {
+        DirectExecutor.refuseBlocking(channel + ": a blocking call"); // before anything is sent
         context.ensureOpenForOutgoing(channel);
         PendingCall call = open(channel, codec);
         long deadlineNanos = Deadlines.deadlineNanos(deadline);
@@ -248,6 +249,9 @@ final class Connection implements Link.Listener {
      * longer than the request's deadline, so this never waits forever, whatever executor the context uses.
      */
     void awaitAndSettle(IpcFuture<?> future, PendingCall call, long deadlineNanos) throws InterruptedException {
+        if (!call.reply.isDone()) {
+            DirectExecutor.refuseBlocking(call.channel + ": waiting for the reply");
+        }
         waitFor(call.reply, deadlineNanos);
         if (call.reply.isDone() && !future.isDone()) {
             Envelope reply = null;

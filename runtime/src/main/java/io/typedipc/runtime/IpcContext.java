@@ -47,7 +47,7 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
         this.settings = Objects.requireNonNull(settings, "settings");
         this.wire = new WireFormat(settings.mapper());
         this.routing = new Routing(settings.mapper());
-        this.loop = settings.executor() == null ? new DispatchLoop(threadName) : null;
+        this.loop = settings.executor() == null && !settings.usesDirectExecutor() ? new DispatchLoop(threadName) : null;
         this.trace = TraceAdapter.of(settings);
     }
 
@@ -284,9 +284,15 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
         return loop;
     }
 
-    /** The executor for one connection's incoming messages: serial, so one peer's messages keep their order. */
+    /**
+     * The executor for one connection's incoming messages: serial, so one peer's messages keep their order (the
+     * direct executor runs them on the link's one receiving thread, which is serial already).
+     */
     Executor newInboundExecutor() {
-        return loop != null ? loop : new SerialExecutor(settings.executor());
+        if (loop != null) {
+            return loop;
+        }
+        return settings.usesDirectExecutor() ? DirectExecutor.INSTANCE : new SerialExecutor(settings.executor());
     }
 
     /** How many requests a new connection's peer may have in flight with this context at once. */

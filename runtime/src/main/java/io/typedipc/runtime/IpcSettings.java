@@ -28,6 +28,7 @@ public final class IpcSettings {
 
     private final JsonMapper mapper;
     private final Executor executor;
+    private final boolean directExecutor;
     private final Duration defaultDeadline;
     private final boolean sendStackTraces;
     private final WireLimits wireLimits;
@@ -39,6 +40,7 @@ public final class IpcSettings {
         this.mapper = builder.mapper != null ? builder.mapper : defaultMapper(builder.wireLimits);
         this.wireLimits = builder.wireLimits;
         this.executor = builder.executor;
+        this.directExecutor = builder.directExecutor;
         this.defaultDeadline = builder.defaultDeadline;
         this.sendStackTraces = builder.sendStackTraces;
         this.window = builder.window;
@@ -108,9 +110,17 @@ public final class IpcSettings {
         return mapper;
     }
 
-    /** The executor that runs handlers, or {@code null} for the context's own dispatch thread. */
+    /**
+     * The executor that runs handlers, or {@code null} for the context's own dispatch thread (or the direct executor:
+     * {@link #usesDirectExecutor()}).
+     */
     public Executor executor() {
         return executor;
+    }
+
+    /** Whether handlers run on the thread that receives their message; see {@link Builder#directExecutor()}. */
+    public boolean usesDirectExecutor() {
+        return directExecutor;
     }
 
     public Duration defaultDeadline() {
@@ -157,6 +167,7 @@ public final class IpcSettings {
     public static final class Builder {
         private JsonMapper mapper;
         private Executor executor;
+        private boolean directExecutor;
         private Duration defaultDeadline = DEFAULT_DEADLINE;
         private boolean sendStackTraces;
         private WireLimits wireLimits = WireLimits.defaults();
@@ -208,6 +219,23 @@ public final class IpcSettings {
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
+            this.directExecutor = false;
+            return this;
+        }
+
+        /**
+         * Runs handlers, listeners and the completion of {@code invoke} futures on the thread that receives their
+         * message, with no hand-off: a byte-stream link's reader thread, or in process the sending thread itself
+         * (gRPC's {@code directExecutor()}). The fastest setting, for handlers that never block. A handler in this mode
+         * must return quickly and must not wait: a blocking call ({@code sendSync}, a blocking typed method,
+         * {@code get()} / {@code join()} on a request's future) made while it runs throws
+         * {@link IllegalStateException}, and while it runs its link reads nothing else. Messages from one peer still
+         * run one at a time and in the order sent; different peers' messages may run at the same time, on their
+         * links' threads. Replaces an {@link #executor(Executor)} set before; see docs/runtime.md.
+         */
+        public Builder directExecutor() {
+            this.directExecutor = true;
+            this.executor = null;
             return this;
         }
 
