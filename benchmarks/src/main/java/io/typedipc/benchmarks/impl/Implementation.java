@@ -25,7 +25,12 @@ public enum Implementation {
     /** Typed IPC's generated sender and dispatcher. */
     TYPED,
     /** Typed IPC's untyped API and untyped handlers. */
-    UNTYPED;
+    UNTYPED,
+    /**
+     * Typed IPC's generated sender and dispatcher with {@code IpcSettings.Builder.directExecutor()} on both ends
+     * (handlers and future completions on the receiving thread), as {@link #GRPC_DIRECT} is for gRPC.
+     */
+    TYPED_DIRECT;
 
     public static Implementation parse(String name) {
         return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -57,7 +62,8 @@ public enum Implementation {
             case GRPC -> new GrpcClient(transport, size, false);
             case GRPC_DIRECT -> new GrpcClient(transport, size, true);
             case VSCODE_JSONRPC -> new VscodeJsonrpcClient(transport, size);
-            case TYPED -> new TypedClient(transport, size);
+            case TYPED -> new TypedClient(transport, size, false);
+            case TYPED_DIRECT -> new TypedClient(transport, size, true);
             case UNTYPED -> new UntypedClient(transport, size);
         };
     }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Typed IPC through the sender the processor generated from {@code BenchApi}. */
+/** Typed IPC through the sender the processor generated from {@code BenchApi}, optionally in direct mode. */
 public final class TypedClient implements BenchClient {
     private final TypedSide side;
     private final BenchApiSender sender;
@@ -17,8 +17,8 @@ public final class TypedClient implements BenchClient {
     private long sent;
     private final List<CompletableFuture<Payload>> inFlight = new ArrayList<>();
 
-    public TypedClient(Transport transport, PayloadSize size) throws IOException {
-        side = TypedSide.open(transport, true);
+    public TypedClient(Transport transport, PayloadSize size, boolean direct) throws IOException {
+        side = TypedSide.open(transport, true, direct);
         sender = new BenchApiSender(side.peer());
         payload = size.payload();
     }

@@ -55,11 +55,14 @@ final class TypedSide {
         this.process = process;
     }
 
-    /** Connects to a server that serves the bench channels typed (generated dispatcher) or untyped. */
-    static TypedSide open(Transport transport, boolean typed) throws IOException {
-        IpcSettings settings = IpcSettings.defaults();
+    /**
+     * Connects to a server that serves the bench channels typed (generated dispatcher) or untyped; {@code direct}
+     * puts both ends in direct mode ({@code IpcSettings.Builder.directExecutor()}).
+     */
+    static TypedSide open(Transport transport, boolean typed, boolean direct) throws IOException {
+        IpcSettings settings = settings(direct);
         File log = new File(System.getProperty("java.io.tmpdir"), "typed-ipc-bench-server.log");
-        String mode = typed ? "typed" : "untyped";
+        String mode = (typed ? "typed" : "untyped") + (direct ? "-direct" : "");
         if (transport.crossProcess() && DIRECT) {
             return openDirect(transport, typed, settings);
         }
@@ -67,7 +70,7 @@ final class TypedSide {
             case INPROC -> {
                 IpcMain main = IpcMain.create(settings);
                 serve(main, typed);
-                IpcRenderer renderer = IpcRenderer.connectInProcess(main, "bench");
+                IpcRenderer renderer = IpcRenderer.connectInProcess(main, "bench", settings);
                 return new TypedSide(renderer, renderer, main, null);
             }
             case STDIO -> {
@@ -187,6 +190,16 @@ final class TypedSide {
         }
     }
 
+    /** The settings of either end: the defaults, or the defaults in direct mode. */
+    private static IpcSettings settings(boolean direct) {
+        return direct ? IpcSettings.builder().directExecutor().build() : IpcSettings.defaults();
+    }
+
+    /** The settings a child server's mode argument ({@code typed}, {@code untyped}, {@code typed-direct}) asks for. */
+    private static IpcSettings settings(String mode) {
+        return settings(mode.endsWith("-direct"));
+    }
+
     /** Where the benchmark's calls go: main (in process, sockets) or the child renderer (stdio). */
     IpcPeer peer() {
         return peer;
@@ -229,8 +242,8 @@ final class TypedSide {
         }
 
         public static void main(String[] args) throws Exception {
-            IpcRenderer renderer = StdioTransport.connectRenderer("bench", IpcSettings.defaults());
-            serve(renderer, "typed".equals(args[0]));
+            IpcRenderer renderer = StdioTransport.connectRenderer("bench", settings(args[0]));
+            serve(renderer, args[0].startsWith("typed"));
             renderer.send(READY);
             while (!renderer.awaitDisconnect(1, TimeUnit.HOURS)) {
                 // keep serving until main closes the link
@@ -248,8 +261,8 @@ final class TypedSide {
         }
 
         public static void main(String[] args) throws Exception {
-            IpcMain main = IpcMain.create(IpcSettings.defaults());
-            serve(main, "typed".equals(args[0]));
+            IpcMain main = IpcMain.create(settings(args[0]));
+            serve(main, args[0].startsWith("typed"));
             try (SocketServer server = "uds".equals(args[1])
                     ? SocketTransport.listenUnix(main, Path.of(System.getProperty("java.io.tmpdir")))
                     : SocketTransport.listenTcp(main, 0)) {

@@ -18,7 +18,7 @@ public final class UntypedClient implements BenchClient {
     private final List<CompletableFuture<Object>> inFlight = new ArrayList<>();
 
     public UntypedClient(Transport transport, PayloadSize size) throws IOException {
-        side = TypedSide.open(transport, false);
+        side = TypedSide.open(transport, false, false);
         renderer = side.peer();
         payload = size.payload();
     }
