@@ -3,12 +3,10 @@ package io.typedipc.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.typedipc.runtime.IpcMain;
 import io.typedipc.runtime.RendererHandle;
 import io.typedipc.websocket.WebSocketServer;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,25 +20,12 @@ import org.junit.jupiter.api.Test;
  * (Debian's package, through puppeteer-core): every call shape, a broadcast, a declared error, a cancellation and a
  * channel main calls. The screenshot is kept at {@code target/browser-test/page.png}.
  *
- * <p>Without Chromium the test is skipped with one line saying how to get it, unless it is required: in CI (the
- * environment variable {@code CI=true}, which CI services set) or with {@code -Dtypedipc.browser.required=true}, a
- * missing Chromium is a failure. So CI runs the README's test command unchanged and still cannot skip this test.
+ * <p>Without Chromium the test is skipped with one line saying how to get it, except in CI ({@link Chromium}).
  */
 class ChromiumBrowserTest {
-    private static final String CHROMIUM = System.getProperty("typedipc.browser.chromium", "/usr/bin/chromium");
-
     @Test
     void aPageInChromiumCallsServesAndIsCalled() throws Exception {
-        boolean present = new File(CHROMIUM).canExecute();
-        boolean required = Boolean.getBoolean("typedipc.browser.required") || "true".equals(System.getenv("CI"));
-        if (!present && required) {
-            throw new AssertionError("Chromium is required here but not found at " + CHROMIUM);
-        }
-        if (!present) {
-            System.err.println("[browser test] SKIPPED: no Chromium at " + CHROMIUM
-                    + " (Debian/Ubuntu: apt-get install chromium; or -Dtypedipc.browser.chromium=<path>)");
-        }
-        assumeTrue(present, "no Chromium at " + CHROMIUM);
+        String chromium = Chromium.pathOrSkip("browser test");
 
         Path base = Path.of(System.getProperty("browser.base", "."));
         Path screenshot = base.resolve("target/browser-test/page.png");
@@ -51,7 +36,7 @@ class ChromiumBrowserTest {
             CompletableFuture<RendererHandle> connected = new CompletableFuture<>();
             main.onRendererConnected(connected::complete);
             try (WebSocketServer server = WebSocketServer.builder(main).staticFiles(base.resolve("target/page")).start()) {
-                Process driver = new ProcessBuilder(System.getProperty("browser.node", "node"), "drive.mjs", CHROMIUM,
+                Process driver = new ProcessBuilder(System.getProperty("browser.node", "node"), "drive.mjs", chromium,
                         server.pageUrl() + "#token=" + server.token(), screenshot.toString())
                         .directory(base.toFile())
                         .redirectError(ProcessBuilder.Redirect.INHERIT)

@@ -1,4 +1,4 @@
 package io.typedipc.sample;
 
-/** What a panel reports when main asks: which panel, in which process, and what it shows. */
+/** What a panel reports when main asks: which panel, in which process (0 for a page in a browser), and what it shows. */
 public record PanelStatus(String panel, long pid, String showing) {}

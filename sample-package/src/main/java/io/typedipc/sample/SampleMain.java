@@ -6,6 +6,7 @@ import io.typedipc.runtime.RendererHandle;
 import io.typedipc.runtime.transport.ChildProcessTransport;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,26 +15,33 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
  * The sample package, a Cocos-Creator-style editor in miniature. Main hosts the asset database over a folder as a
  * package (and a builder package that asks it for the scripts over IPC, through {@code main.self()}) and watches the
  * folder; it launches an "assets" panel and an "inspector" panel as separate JVMs (and, with {@code --node}, a
- * panel written in JavaScript); the panels call main and each other, and everything they do is printed as one
- * transcript.
+ * panel written in TypeScript; with {@code --browser}, it serves a panel to a web browser); the panels call main and
+ * each other, and everything they do is printed as one transcript.
  *
  * <pre>
- * java -jar sample-package/target/typed-ipc-sample.jar [--node] [--keep-running] [--folder DIR] [--node-dir DIR]
+ * java -jar sample-package/target/typed-ipc-sample.jar [--node] [--browser] [--keep-running] [--folder DIR]
+ *     [--node-dir DIR]
  * </pre>
  *
  * <ul>
- *   <li>{@code --node}: also launch {@code node renderer.js} from {@code --node-dir} (default {@code sample-package/node}),
- *       a renderer that uses vscode-jsonrpc and calls the same channels;
+ *   <li>{@code --node}: also launch {@code node node-panel.mjs} from {@code --node-dir} (default: the
+ *       {@code node-panel} folder beside the jar, where the Maven build bundles it), a renderer written in
+ *       TypeScript against the generated channel types and {@code @typed-ipc/client};
+ *   <li>{@code --browser}: also serve the browser panel over WebSocket ({@link BrowserPanelHost}) and print the file
+ *       to open; main waits up to 10 minutes for the page to connect;
  *   <li>{@code --keep-running}: after the demo, keep main and the panels running until Enter or Ctrl-C, so you can
  *       change files in the folder and watch the panels react;
  *   <li>{@code --folder DIR}: use DIR as the asset folder instead of a temporary one (which is deleted at the end).
@@ -44,29 +52,45 @@ public final class SampleMain {
     /** How long a panel's process may take to start and say it is ready (generous: a cold JVM on a busy machine). */
     private static final Duration PANEL_START = Duration.ofSeconds(60);
     private static final String GAME_JS = "db://assets/scripts/game.js";
+    /** The Node.js panel, bundled with its dependencies by the Maven build (sample-package/package.json). */
+    private static final String NODE_PANEL_SCRIPT = "node-panel.mjs";
+    /** How long main waits for someone to open the browser panel. */
+    private static final Duration BROWSER_WAIT = Duration.ofMinutes(10);
     /** The Java panels are panels of the main window ({@code IpcSettings.DEFAULT_MAIN_WINDOW}). */
     private static final String MAIN_WINDOW = IpcSettings.DEFAULT_MAIN_WINDOW;
 
     private SampleMain() {}
 
     /** The command line, parsed. */
-    record Options(boolean node, boolean keepRunning, Path folder, Path nodeDir) {
+    record Options(boolean node, boolean browser, boolean keepRunning, Path folder, Path nodeDir) {
         static Options parse(String... args) {
             boolean node = false;
+            boolean browser = false;
             boolean keepRunning = false;
             Path folder = null;
-            Path nodeDir = Path.of("sample-package", "node");
+            Path nodeDir = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--node" -> node = true;
+                    case "--browser" -> browser = true;
                     case "--keep-running" -> keepRunning = true;
                     case "--folder" -> folder = Path.of(value(args, ++i, "--folder"));
                     case "--node-dir" -> nodeDir = Path.of(value(args, ++i, "--node-dir"));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; usage: [--node] [--keep-running] [--folder DIR] [--node-dir DIR]");
+                            + "; usage: [--node] [--browser] [--keep-running] [--folder DIR] [--node-dir DIR]");
                 }
             }
-            return new Options(node, keepRunning, folder, nodeDir);
+            return new Options(node, browser, keepRunning, folder, nodeDir != null ? nodeDir : defaultNodeDir());
+        }
+
+        /** {@code node-panel} beside the jar (or beside {@code target/classes}): where the Maven build puts it. */
+        private static Path defaultNodeDir() {
+            try {
+                Path code = Path.of(SampleMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                return code.toAbsolutePath().getParent().resolve("node-panel");
+            } catch (URISyntaxException | RuntimeException e) {
+                return Path.of("sample-package", "target", "node-panel");
+            }
         }
 
         private static String value(String[] args, int index, String option) {
@@ -127,16 +151,34 @@ public final class SampleMain {
                 gameJsDeleted.complete(null);
             }
         });
+        BrowserPanelHost browserHost = null;
         try {
+            if (options.browser()) {
+                browserHost = BrowserPanelHost.start(main);
+                transcript.note("main", "browser panel: open " + browserHost.launcherUri() + " in a web browser");
+                transcript.note("main", "  (that file, readable by you only, holds the page's token and takes the browser"
+                        + " on to " + browserHost.pageUrl() + ")");
+            }
             RendererHandle inspector = launchJavaPanel(main, InspectorPanel.NAME, processes);
             RendererHandle nodePanel = options.node() ? launchNodePanel(main, options.nodeDir(), processes) : null;
             RendererHandle assets = launchJavaPanel(main, AssetsPanel.NAME, processes);
 
-            for (RendererHandle panel : nodePanel == null ? List.of(inspector, assets) : List.of(inspector, nodePanel, assets)) {
+            // Main's own panels first, in launch order, then the Node.js one; those asked again at the end come last.
+            List<RendererHandle> panels = new ArrayList<>(List.of(inspector));
+            if (nodePanel != null) {
+                panels.add(nodePanel);
+            }
+            panels.add(assets);
+            for (RendererHandle panel : panels) {
                 ready(panelsReady, panel.name()).get(PANEL_START.toSeconds(), TimeUnit.SECONDS);
-                transcript.sent("main", panel.name(), "panel:status()  [main to renderer, 5 s deadline]");
-                transcript.replied(panel.name(), "main",
-                        new PanelSender(panel).status().get(10, TimeUnit.SECONDS).toString());
+                askStatus(transcript, panel, "  [main to renderer, 5 s deadline]");
+            }
+            List<RendererHandle> askedAtTheEnd = new ArrayList<>(panels.subList(0, panels.size() - 1));
+            if (browserHost != null) {
+                browserPanel(main, transcript, panelsReady).ifPresent(page -> {
+                    askStatus(transcript, page, "  [main to the browser, 5 s deadline]");
+                    askedAtTheEnd.add(page);
+                });
             }
 
             // Two packages in main talk over IPC: main asks the builder, which asks the asset database.
@@ -153,7 +195,7 @@ public final class SampleMain {
             // The inspector's last broadcast is the deletion of game.js; messages to one renderer keep their order,
             // so once it has been broadcast, the status below is answered after the inspector has seen it.
             gameJsDeleted.get(WATCHER_WAIT.toSeconds(), TimeUnit.SECONDS);
-            for (RendererHandle panel : nodePanel == null ? List.of(inspector) : List.of(inspector, nodePanel)) {
+            for (RendererHandle panel : askedAtTheEnd) {
                 transcript.sent("main", panel.name(), "panel:status()");
                 transcript.replied(panel.name(), "main", new PanelSender(panel).withDeadline(Duration.ofSeconds(10))
                         .status().get(20, TimeUnit.SECONDS).toString());
@@ -169,6 +211,9 @@ public final class SampleMain {
             watcher.close();
             main.closeGracefully(Duration.ofSeconds(5));
             main.close();
+            if (browserHost != null) {
+                browserHost.close();
+            }
             for (Process process : processes) {
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
@@ -176,6 +221,32 @@ public final class SampleMain {
                 transcript.note("main", "panel process " + process.pid() + " exited with " + process.waitFor());
             }
         }
+    }
+
+    private static void askStatus(Transcript transcript, RendererHandle panel, String how) {
+        transcript.sent("main", panel.name(), "panel:status()" + how);
+        try {
+            transcript.replied(panel.name(), "main",
+                    new PanelSender(panel).status().get(10, TimeUnit.SECONDS).toString());
+        } catch (Exception e) {
+            throw new IllegalStateException(panel.name() + " did not answer panel:status: " + e, e);
+        }
+    }
+
+    /**
+     * Waits for someone to open the browser panel (it says {@code panel-host:ready} once its handlers are
+     * registered); empty, with a note, if nobody does within {@link #BROWSER_WAIT}: the demo goes on without it.
+     */
+    private static Optional<RendererHandle> browserPanel(IpcMain main, Transcript transcript,
+            Map<String, CompletableFuture<Void>> panelsReady) throws InterruptedException, ExecutionException {
+        transcript.note("main", "waiting up to " + BROWSER_WAIT.toMinutes() + " min for " + BrowserPanelHost.NAME);
+        try {
+            ready(panelsReady, BrowserPanelHost.NAME).get(BROWSER_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            transcript.note("main", BrowserPanelHost.NAME + " did not connect; going on without it");
+            return Optional.empty();
+        }
+        return main.renderers().stream().filter(r -> r.name().equals(BrowserPanelHost.NAME)).findFirst();
     }
 
     private static CompletableFuture<Void> ready(Map<String, CompletableFuture<Void>> panelsReady, String panel) {
@@ -192,11 +263,11 @@ public final class SampleMain {
 
     private static RendererHandle launchNodePanel(IpcMain main, Path nodeDir, List<Process> processes)
             throws IOException {
-        if (!Files.isDirectory(nodeDir.resolve("node_modules"))) {
-            throw new IllegalStateException("the Node.js panel needs its packages: run `npm ci` in " + nodeDir
-                    + " (the Maven build does it)");
+        if (!Files.isRegularFile(nodeDir.resolve(NODE_PANEL_SCRIPT))) {
+            throw new IllegalStateException("the Node.js panel is not built: no " + nodeDir.resolve(NODE_PANEL_SCRIPT)
+                    + " (the Maven build bundles it: mvn -B -q package -DskipTests; or pass --node-dir)");
         }
-        ProcessBuilder builder = new ProcessBuilder("node", "renderer.js").directory(nodeDir.toFile());
+        ProcessBuilder builder = new ProcessBuilder("node", NODE_PANEL_SCRIPT).directory(nodeDir.toFile());
         return launch(main, builder, "node-panel", null, processes); // a window of its own: not the main window
     }
 

@@ -60,13 +60,13 @@ class SampleMainTest {
 
     @Test
     void aJavaScriptPanelUsesTheSameChannels() throws Exception {
-        List<String> lines = runSample("--node", "--node-dir", System.getProperty("sample.node.dir", "node"));
+        List<String> lines = runSample("--node");
 
         inOrder(linesOf(lines, line -> line.contains("node-panel")),
-                "node-panel -> main       asset-db:query-assets(\"db://assets/**\")  [from JavaScript]",
+                "node-panel -> main       asset-db:query-assets(\"db://assets/**\")  [from TypeScript]",
                 "main       => node-panel 2 asset(s): [db://assets/scripts/game.js, db://assets/textures/hero.png]",
                 "node-panel => main       PanelStatus[panel=node-panel");
-        contains(lines, "node-panel -> main       asset-db:query-info(\"db://assets/textures/enemy.png\")  [from JavaScript]");
+        contains(lines, "node-panel -> main       asset-db:query-info(\"db://assets/textures/enemy.png\")  [from TypeScript]");
         assertEquals(3, linesOf(lines, line -> line.contains("exited with 0")).size(), String.join("\n", lines));
     }
 
