@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 public final class SocketStreams {
     /** How often a reader waiting on its selector looks whether the channel was closed behind its back. */
     private static final long CLOSED_CHECK_MILLIS = 1000;
+    /** A waiting stream has one key and only needs to wake; the caller then reads or writes again. */
+    private static final java.util.function.Consumer<SelectionKey> IGNORE_KEY = key -> { };
 
     private SocketStreams() {}
 
@@ -86,8 +88,8 @@ public final class SocketStreams {
                 waitOn = selector;
             }
             try {
-                waitOn.select(CLOSED_CHECK_MILLIS);
-                waitOn.selectedKeys().clear();
+                waitOn.select(IGNORE_KEY, CLOSED_CHECK_MILLIS); // with an action: no selected-key set to fill
+
             } catch (ClosedSelectorException e) {
                 throw new AsynchronousCloseException();
             }
@@ -197,8 +199,7 @@ public final class SocketStreams {
                 waitOn = selector;
             }
             try {
-                waitOn.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos)));
-                waitOn.selectedKeys().clear();
+                waitOn.select(IGNORE_KEY, Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos)));
             } catch (ClosedSelectorException e) {
                 throw new AsynchronousCloseException();
             }

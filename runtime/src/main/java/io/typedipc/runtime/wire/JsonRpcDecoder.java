@@ -4,6 +4,7 @@ import io.typedipc.runtime.ErrorCodes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.ObjectMapper;
 
@@ -15,10 +16,10 @@ public final class JsonRpcDecoder {
     /** The error message a batch (a JSON array of messages) is answered with, code {@link ErrorCodes#INVALID_REQUEST}. */
     public static final String BATCH_REFUSED = "batches are not supported; send one message per frame";
 
-    private final ObjectMapper mapper;
+    private final ObjectReadContext reading;
 
     public JsonRpcDecoder(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.reading = StreamContexts.reading(mapper);
     }
 
     /**
@@ -38,7 +39,7 @@ public final class JsonRpcDecoder {
                     + frame.length + " (the wire is UTF-8 only)", null);
         }
         Object[] idSeen = new Object[1];
-        try (JsonParser p = mapper.createParser(frame)) {
+        try (JsonParser p = reading.createParser(frame)) {
             return decode(p, frame, idSeen);
         } catch (StreamConstraintsException e) {
             // Answered with the request's id when it came before the part that broke the limit.
@@ -79,7 +80,7 @@ public final class JsonRpcDecoder {
         while ((name = p.nextName()) != null) {
             JsonToken token = p.nextToken();
             switch (name) {
-                case "jsonrpc" -> version = token == JsonToken.VALUE_STRING ? p.getString() : "";
+                case "jsonrpc" -> version = token == JsonToken.VALUE_STRING ? version(p) : "";
                 case "id" -> {
                     hasId = true;
                     if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
@@ -175,6 +176,18 @@ public final class JsonRpcDecoder {
         }
         return new Envelope(frame, Envelope.Type.ERROR, id, null, valueStart, valueEnd, errorCode,
                 errorMessage == null ? "" : errorMessage);
+    }
+
+    /** The {@code jsonrpc} member's value: the constant for "2.0" (no String per message), else the text. */
+    private static String version(JsonParser p) {
+        if (p.getStringLength() == 3) {
+            char[] text = p.getStringCharacters();
+            int at = p.getStringOffset();
+            if (text[at] == '2' && text[at + 1] == '.' && text[at + 2] == '0') {
+                return "2.0";
+            }
+        }
+        return p.getString();
     }
 
     /** The byte offset where the current value starts. */

@@ -7,6 +7,7 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -34,10 +35,13 @@ public final class MethodCodec {
      */
     private final boolean loneObjectParameter;
     private final ObjectMapper mapper;
+    /** For the parser over {@code params}: the values are bound by the readers above, with their own contexts. */
+    private final ObjectReadContext reading;
 
     private MethodCodec(MethodDescriptor<?> method, ObjectMapper mapper) {
         this.method = method;
         this.mapper = mapper;
+        this.reading = StreamContexts.reading(mapper);
         this.anyWriter = mapper.writer();
         this.anyReader = elementReader(mapper, mapper.constructType(Object.class));
         if (method == null) {
@@ -127,7 +131,7 @@ public final class MethodCodec {
         if (!message.hasValue()) {
             return readParamsFrom(message, null);
         }
-        try (JsonParser p = mapper.createParser(message.frame, message.valueStart, message.valueEnd - message.valueStart)) {
+        try (JsonParser p = reading.createParser(message.frame, message.valueStart, message.valueEnd - message.valueStart)) {
             p.nextToken();
             return readParamsFrom(message, p);
         } catch (JacksonException e) {
@@ -169,7 +173,7 @@ public final class MethodCodec {
 
     /** Whether object params are the by-name form: exactly one member, named as the only parameter. */
     private boolean isByName(Envelope message) {
-        try (JsonParser p = mapper.createParser(message.frame, message.valueStart, message.valueEnd - message.valueStart)) {
+        try (JsonParser p = reading.createParser(message.frame, message.valueStart, message.valueEnd - message.valueStart)) {
             p.nextToken();
             String first = p.nextName();
             if (first == null || !first.equals(method.parameterNames().get(0))) {

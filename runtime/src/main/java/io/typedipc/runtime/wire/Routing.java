@@ -56,9 +56,11 @@ public final class Routing {
     public record Routed(int fromId, String fromName, Envelope inner) {}
 
     private final ObjectMapper mapper;
+    private final tools.jackson.core.ObjectWriteContext writing;
 
     public Routing(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.writing = StreamContexts.writing(mapper);
     }
 
     // ------------------------------------------------------------------------------------------------ encoding
@@ -294,7 +296,7 @@ public final class Routing {
     }
 
     private byte[] frame(Long id, String method, Consumer<JsonGenerator> params) {
-        return MessageBytes.encode(mapper, g -> {
+        return MessageBytes.encode(writing, g -> {
             g.writeStartObject();
             g.writeStringProperty("jsonrpc", "2.0");
             if (method == null) {

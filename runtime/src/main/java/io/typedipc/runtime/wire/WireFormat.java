@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,9 +26,11 @@ public final class WireFormat {
     /** The LSP's cancellation notification; its params are {@code {"id": <request id>}}. */
     public static final String CANCEL_METHOD = "$/cancelRequest";
 
-    private static final ObjectMapper PLAIN = JsonMapper.builder().build();
+    private static final ObjectWriteContext PLAIN = StreamContexts.writing(JsonMapper.builder().build());
 
     private final ObjectMapper mapper;
+    private final ObjectReadContext reading;
+    private final ObjectWriteContext writing;
     private final JsonRpcDecoder decoder;
     private final MethodCodec untyped;
     private final Map<MethodDescriptor<?>, MethodCodec> codecs = new ConcurrentHashMap<>();
@@ -35,6 +39,8 @@ public final class WireFormat {
 
     public WireFormat(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.reading = StreamContexts.reading(mapper);
+        this.writing = StreamContexts.writing(mapper);
         this.decoder = new JsonRpcDecoder(mapper);
         this.untyped = MethodCodec.untyped(mapper);
     }
@@ -74,7 +80,7 @@ public final class WireFormat {
         if (!message.hasValue()) {
             return null;
         }
-        try (JsonParser p = mapper.createParser(message.frame, message.valueStart, message.valueEnd - message.valueStart)) {
+        try (JsonParser p = reading.createParser(message.frame, message.valueStart, message.valueEnd - message.valueStart)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new ProtocolViolation(ErrorCodes.INVALID_PARAMS, CANCEL_METHOD + " takes {\"id\": ...}", null);
             }
@@ -179,7 +185,7 @@ public final class WireFormat {
 
     /** Writes one message object: the {@code jsonrpc} member, then {@code members}. */
     private byte[] frame(Consumer<JsonGenerator> members) {
-        return MessageBytes.encode(mapper, g -> {
+        return MessageBytes.encode(writing, g -> {
             g.writeStartObject();
             g.writeStringProperty("jsonrpc", "2.0");
             members.accept(g);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -163,9 +164,14 @@ public final class WireLimits {
                 .build();
     }
 
-    /** A JSON factory that enforces these limits on everything it parses. */
+    /**
+     * A JSON factory that enforces these limits on everything it parses. Its parsers and generators take their
+     * buffers from a per-thread pool (the runtime's threads are few and long-lived): Jackson's default, a shared
+     * concurrent pool, allocates a queue node for every buffer it takes back.
+     */
     public JsonFactory jsonFactory() {
-        return JsonFactory.builder().streamReadConstraints(streamReadConstraints()).build();
+        return JsonFactory.builder().streamReadConstraints(streamReadConstraints())
+                .recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
     }
 
     /**

@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The per-thread encode buffer gives exact bytes, whatever came before on the thread and however deep it nests. */
 class MessageBytesTest {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final tools.jackson.core.ObjectWriteContext MAPPER = StreamContexts.writing(JsonMapper.builder().build());
 
     @Test
     void aSmallMessageAfterALargeOneIsExact() {
@@ -20,6 +20,23 @@ class MessageBytesTest {
             g.writeNumber(2);
             g.writeEndArray();
         })));
+    }
+
+    @Test
+    void aMessageThatFailsHalfWayLeavesNothingBehindForTheNext() {
+        RuntimeException failure = new IllegalStateException("a serializer failed");
+        RuntimeException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> MessageBytes.encode(MAPPER, g -> {
+                    g.writeStartObject();
+                    g.writeName("half");
+                    throw failure;
+                }));
+        assertEquals(failure, thrown);
+        assertEquals("{\"next\":1}", text(MessageBytes.encode(MAPPER, g -> {
+            g.writeStartObject();
+            g.writeNumberProperty("next", 1);
+            g.writeEndObject();
+        })), "the kept generator was dropped: the next message starts clean");
     }
 
     @Test
