@@ -1,0 +1,3 @@
+package com.example.notes.data;
+
+public record Tag(String name, int uses) {}

@@ -1,0 +1,3 @@
+package com.example.notes.legacy;
+
+public record Note(String title) {}
