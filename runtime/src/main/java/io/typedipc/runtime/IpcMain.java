@@ -1,5 +1,6 @@
 package io.typedipc.runtime;
 
+import io.typedipc.runtime.transport.InProcessLink;
 import io.typedipc.runtime.transport.Link;
 import io.typedipc.runtime.wire.Envelope;
 import io.typedipc.runtime.wire.MethodCodec;
@@ -134,6 +135,50 @@ public final class IpcMain extends IpcContext {
         connection.start(handle, handle.id(), handle.name());
         LOG.log(Level.DEBUG, () -> "connected " + handle + " over " + link.describe());
         return handle;
+    }
+
+    /**
+     * Connects a renderer in this JVM, with default settings, and returns it with main's handle for it: the
+     * in-process counterpart of {@code ChildProcessTransport.launch}. See
+     * {@link #connectInProcess(String, IpcSettings, Consumer)}.
+     */
+    public InProcessRenderer connectInProcess(String name) {
+        return connectInProcess(name, IpcSettings.defaults(), renderer -> { });
+    }
+
+    /**
+     * Connects a renderer in this JVM ({@link IpcRenderer#connectInProcess(IpcMain, String, IpcSettings, Consumer)}
+     * returns just the renderer) and returns it with main's {@link RendererHandle} for it. Messages are encoded as
+     * JSON-RPC both ways, as across processes.
+     *
+     * <p>Main attaches the renderer first, so the renderer knows its {@link IpcRenderer#id()} and the name main gave
+     * it ({@code name}, or {@code name-2}, … if taken) already in {@code setup}; {@code setup} runs before the
+     * renderer reads anything, so main's first request (a renderer-connected listener's, say) finds the handlers it
+     * registers. If {@code setup} throws, the renderer is closed — main sees it connect and disconnect — and the
+     * failure is rethrown.
+     *
+     * @param settings the renderer's settings; its {@link IpcSettings#window()} is the window it is a panel of
+     * @throws IllegalArgumentException if the name or the window breaks {@link #attach(Link, String)}'s rules
+     * @throws IllegalStateException if this main is closing or closed
+     */
+    public InProcessRenderer connectInProcess(String name, IpcSettings settings, Consumer<? super IpcRenderer> setup) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(setup, "setup");
+        InProcessLink[] ends = InProcessLink.pair(name);
+        RendererHandle handle;
+        try {
+            handle = attach(ends[1], name, settings.window());
+        } catch (RuntimeException e) {
+            ends[1].close();
+            throw e;
+        }
+        try {
+            return new InProcessRenderer(IpcRenderer.connectAttached(ends[0], handle, settings, setup), handle);
+        } catch (RuntimeException | Error e) {
+            handle.disconnect();
+            throw e;
+        }
     }
 
     private boolean nameTaken(String name) {
@@ -562,14 +607,16 @@ public final class IpcMain extends IpcContext {
         }
 
         @Override
-        public Object sendSync(String channel, Object... args) {
-            return target(channel).sendSync(channel, args);
+        public Object sendSync(String channel, CallOptions options, Object... args) {
+            Objects.requireNonNull(options, "options");
+            return target(channel).sendSync(channel, options, args);
         }
 
         @Override
-        public CompletableFuture<Object> invoke(String channel, Object... args) {
+        public CompletableFuture<Object> invoke(String channel, CallOptions options, Object... args) {
+            Objects.requireNonNull(options, "options");
             try {
-                return target(channel).invoke(channel, args);
+                return target(channel).invoke(channel, options, args);
             } catch (NoSuchRendererException e) {
                 return CompletableFuture.failedFuture(e);
             }

@@ -13,10 +13,35 @@ public interface IpcPeer extends OneWayPeer {
      * Sends a request and blocks until the reply or the context's default deadline (Electron's {@code sendSync}).
      * Results arrive as JSON's natural Java types: maps, lists, strings, numbers, booleans and nulls.
      */
-    Object sendSync(String channel, Object... args);
+    default Object sendSync(String channel, Object... args) {
+        return sendSync(channel, CallOptions.DEFAULT, args);
+    }
+
+    /**
+     * As {@link #sendSync(String, Object...)}, with options for this call:
+     * {@code peer.sendSync("asset-db:query-info", CallOptions.DEFAULT.withDeadline(Duration.ofSeconds(2)), uuid)}.
+     * The deadline is {@code options}' if it has one, else the context's default, and passes as every deadline does
+     * ({@link IpcTimeoutException}, {@code $/cancelRequest} to the peer).
+     *
+     * <p>The options come before the arguments: a first argument whose static type is {@code CallOptions}, or a
+     * literal {@code null} first argument followed by more, is taken as the options — write {@code (Object) null} to
+     * send a {@code null} first argument then.
+     *
+     * @throws NullPointerException if {@code options} is {@code null}
+     */
+    Object sendSync(String channel, CallOptions options, Object... args);
 
     /** Sends a request whose future completes with the reply (Electron's {@code invoke}). */
-    CompletableFuture<Object> invoke(String channel, Object... args);
+    default CompletableFuture<Object> invoke(String channel, Object... args) {
+        return invoke(channel, CallOptions.DEFAULT, args);
+    }
+
+    /**
+     * As {@link #invoke(String, Object...)}, with options for this call (its deadline); see
+     * {@link #sendSync(String, CallOptions, Object...)}. A {@code null} {@code options} throws
+     * {@link NullPointerException} at once, as a bad channel does.
+     */
+    CompletableFuture<Object> invoke(String channel, CallOptions options, Object... args);
 
     /**
      * Sends a typed request and blocks until the reply or the deadline. A declared exception arrives wrapped in

@@ -3,6 +3,7 @@ package io.typedipc.runtime;
 import io.typedipc.runtime.transport.InProcessLink;
 import io.typedipc.runtime.transport.Link;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -17,19 +18,28 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
     /** The name under which main appears to a renderer's handlers ({@link IpcEvent#senderName()}). */
     public static final String MAIN_NAME = "main";
 
+    /** No id: the transport did not say which id main gave this renderer. */
+    private static final int UNKNOWN_ID = 0;
+
+    private final int id;
     private final String name;
     private final Connection connection;
     private final Outbound outbound;
     private final CountDownLatch closedLatch = new CountDownLatch(1);
 
-    private IpcRenderer(Link link, String name, IpcSettings settings) {
+    private IpcRenderer(Link link, int id, String name, IpcSettings settings) {
         super(settings, "typed-ipc-renderer-" + name);
+        this.id = id;
         this.name = name;
         this.connection = new Connection(this, link);
         this.outbound = new Outbound(this, connection);
     }
 
-    /** Connects a renderer context to main over {@code link}, the renderer's end of any transport. */
+    /**
+     * Connects a renderer context to main over {@code link}, the renderer's end of any transport. Nothing tells this
+     * renderer its id, so {@link #id()} is empty; a transport whose handshake does uses
+     * {@link #connect(Link, int, String, IpcSettings, Consumer)}.
+     */
     public static IpcRenderer connect(Link link, String name, IpcSettings settings) {
         return connect(link, name, settings, renderer -> { });
     }
@@ -38,12 +48,35 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
      * Connects a renderer context to main over {@code link}, running {@code setup} before the first message is read:
      * register the renderer's handlers and dispatchers there, and no request from main can arrive before them (a
      * request for a channel nobody serves fails with {@link NoSuchChannelException}). {@code setup} must not send.
+     * {@link #id()} is empty, as for {@link #connect(Link, String, IpcSettings)}.
      */
     public static IpcRenderer connect(Link link, String name, IpcSettings settings, Consumer<? super IpcRenderer> setup) {
+        return open(link, UNKNOWN_ID, name, settings, setup);
+    }
+
+    /**
+     * As {@link #connect(Link, String, IpcSettings, Consumer)}, for a transport that knows the renderer's id: main
+     * said it in a handshake ({@code rendererId} of the {@code $/hello} reply, as {@link RendererHandle#id()} gives
+     * it), so {@link #id()} returns it. {@code name} should be the name main gave the renderer, too.
+     *
+     * @param id the id main gave this renderer: positive
+     * @throws IllegalArgumentException if {@code id} is not positive
+     */
+    public static IpcRenderer connect(Link link, int id, String name, IpcSettings settings,
+            Consumer<? super IpcRenderer> setup) {
+        if (id <= 0) {
+            throw new IllegalArgumentException("renderer ids are positive, was " + id);
+        }
+        return open(link, id, name, settings, setup);
+    }
+
+    private static IpcRenderer open(Link link, int id, String name, IpcSettings settings,
+            Consumer<? super IpcRenderer> setup) {
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(setup, "setup");
-        IpcRenderer renderer = new IpcRenderer(link, name, settings);
+        IpcRenderer renderer = new IpcRenderer(link, id, name, settings);
         try {
             setup.accept(renderer);
         } catch (RuntimeException | Error e) {
@@ -58,28 +91,35 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
     /**
      * A renderer in the same JVM as {@code main}, with default settings. Messages are still encoded as JSON-RPC, so
      * it behaves as a renderer in another process does: useful for tests and for panels that share a process.
+     * {@link IpcMain#connectInProcess(String)} does the same and also gives main's {@link RendererHandle} for it.
      */
     public static IpcRenderer connectInProcess(IpcMain main, String name) {
         return connectInProcess(main, name, IpcSettings.defaults());
     }
 
+    /** As {@link #connectInProcess(IpcMain, String)}, with the renderer's own settings. */
     public static IpcRenderer connectInProcess(IpcMain main, String name, IpcSettings settings) {
         return connectInProcess(main, name, settings, renderer -> { });
     }
 
-    /** As {@link #connectInProcess(IpcMain, String, IpcSettings)}, with {@code setup} run before main can call. */
+    /**
+     * As {@link #connectInProcess(IpcMain, String, IpcSettings)}, with {@code setup} run before main can call; see
+     * {@link IpcMain#connectInProcess(String, IpcSettings, Consumer)}.
+     */
     public static IpcRenderer connectInProcess(IpcMain main, String name, IpcSettings settings,
             Consumer<? super IpcRenderer> setup) {
         Objects.requireNonNull(main, "main");
-        InProcessLink[] ends = InProcessLink.pair(name);
-        IpcRenderer renderer = connect(ends[0], name, settings, setup);
-        try {
-            main.attach(ends[1], name, settings.window());
-        } catch (RuntimeException e) {
-            renderer.close();
-            throw e;
-        }
-        return renderer;
+        return main.connectInProcess(name, settings, setup).renderer();
+    }
+
+    /**
+     * The in-process half of {@link IpcMain#connectInProcess(String, IpcSettings, Consumer)}: this renderer's end of
+     * the link main has just attached as {@code handle}. Frames main sends meanwhile wait in the link until
+     * {@code setup} has run.
+     */
+    static IpcRenderer connectAttached(InProcessLink end, RendererHandle handle, IpcSettings settings,
+            Consumer<? super IpcRenderer> setup) {
+        return open(end, handle.id(), handle.name(), settings, setup);
     }
 
     /**
@@ -135,7 +175,10 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
         return new Broadcast(true, true, null);
     }
 
-    /** This renderer's own name. */
+    /**
+     * This renderer's own name: over sockets and in process the name main gave it (the one it asked for, or with a
+     * {@code -2}, {@code -3}, … suffix if another connected renderer had it), as {@link RendererHandle#name()}.
+     */
     public String name() {
         return name;
     }
@@ -143,6 +186,18 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
     @Override
     String contextName() {
         return name;
+    }
+
+    /**
+     * The id main gave this renderer: its {@link RendererHandle#id()} in main, and the {@link IpcEvent#senderId()}
+     * that handlers in main and in other renderers see for its messages. Known from the moment the renderer is
+     * connected (in {@code setup} too) when the transport tells it: in process, over Unix domain and TCP sockets
+     * (the {@code $/hello} reply), and over stdio when main launched this process with
+     * {@code ChildProcessTransport} (main's first frame says it). Empty for a renderer connected with
+     * {@link #connect(Link, String, IpcSettings, Consumer)} over a link of your own, which carries no id.
+     */
+    public OptionalInt id() {
+        return id == UNKNOWN_ID ? OptionalInt.empty() : OptionalInt.of(id);
     }
 
     /** Whether the connection to main is open. */
@@ -167,13 +222,13 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
     }
 
     @Override
-    public Object sendSync(String channel, Object... args) {
-        return outbound.sendSync(channel, args);
+    public Object sendSync(String channel, CallOptions options, Object... args) {
+        return outbound.sendSync(channel, options, args);
     }
 
     @Override
-    public CompletableFuture<Object> invoke(String channel, Object... args) {
-        return outbound.invoke(channel, args);
+    public CompletableFuture<Object> invoke(String channel, CallOptions options, Object... args) {
+        return outbound.invoke(channel, options, args);
     }
 
     @Override

@@ -63,13 +63,13 @@ final class MainSelf implements IpcPeer {
     }
 
     @Override
-    public Object sendSync(String channel, Object... args) {
-        return outbound(channel).sendSync(channel, args);
+    public Object sendSync(String channel, CallOptions options, Object... args) {
+        return outbound(channel).sendSync(channel, options, args);
     }
 
     @Override
-    public CompletableFuture<Object> invoke(String channel, Object... args) {
-        return outbound(channel).invoke(channel, args);
+    public CompletableFuture<Object> invoke(String channel, CallOptions options, Object... args) {
+        return outbound(channel).invoke(channel, options, args);
     }
 
     @Override

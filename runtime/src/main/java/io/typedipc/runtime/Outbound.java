@@ -23,15 +23,19 @@ final class Outbound implements IpcPeer {
     }
 
     @Override
-    public Object sendSync(String channel, Object... args) {
+    public Object sendSync(String channel, CallOptions options, Object... args) {
         IpcContext.checkChannel(channel);
-        return connection.call(channel, context.wire().untyped(), context.settings().defaultDeadline(), argsOrEmpty(args));
+        Objects.requireNonNull(options, "options");
+        return connection.call(channel, context.wire().untyped(),
+                options.effectiveDeadline(null, context.settings().defaultDeadline()), argsOrEmpty(args));
     }
 
     @Override
-    public CompletableFuture<Object> invoke(String channel, Object... args) {
+    public CompletableFuture<Object> invoke(String channel, CallOptions options, Object... args) {
         IpcContext.checkChannel(channel);
-        return connection.invoke(channel, context.wire().untyped(), context.settings().defaultDeadline(), argsOrEmpty(args));
+        Objects.requireNonNull(options, "options");
+        return connection.invoke(channel, context.wire().untyped(),
+                options.effectiveDeadline(null, context.settings().defaultDeadline()), argsOrEmpty(args));
     }
 
     @Override

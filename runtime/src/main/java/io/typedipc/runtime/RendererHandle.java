@@ -60,13 +60,13 @@ public final class RendererHandle implements IpcPeer {
     }
 
     @Override
-    public Object sendSync(String channel, Object... args) {
-        return outbound.sendSync(channel, args);
+    public Object sendSync(String channel, CallOptions options, Object... args) {
+        return outbound.sendSync(channel, options, args);
     }
 
     @Override
-    public CompletableFuture<Object> invoke(String channel, Object... args) {
-        return outbound.invoke(channel, args);
+    public CompletableFuture<Object> invoke(String channel, CallOptions options, Object... args) {
+        return outbound.invoke(channel, options, args);
     }
 
     @Override

@@ -35,15 +35,19 @@ final class RoutedPeer implements IpcPeer {
     }
 
     @Override
-    public Object sendSync(String channel, Object... args) {
+    public Object sendSync(String channel, CallOptions options, Object... args) {
         IpcContext.checkChannel(channel);
-        return call(channel, renderer.wire().untyped(), renderer.settings().defaultDeadline(), Outbound.argsOrEmpty(args));
+        Objects.requireNonNull(options, "options");
+        return call(channel, renderer.wire().untyped(),
+                options.effectiveDeadline(null, renderer.settings().defaultDeadline()), Outbound.argsOrEmpty(args));
     }
 
     @Override
-    public CompletableFuture<Object> invoke(String channel, Object... args) {
+    public CompletableFuture<Object> invoke(String channel, CallOptions options, Object... args) {
         IpcContext.checkChannel(channel);
-        return invoke(channel, renderer.wire().untyped(), renderer.settings().defaultDeadline(), Outbound.argsOrEmpty(args));
+        Objects.requireNonNull(options, "options");
+        return invoke(channel, renderer.wire().untyped(),
+                options.effectiveDeadline(null, renderer.settings().defaultDeadline()), Outbound.argsOrEmpty(args));
     }
 
     @Override

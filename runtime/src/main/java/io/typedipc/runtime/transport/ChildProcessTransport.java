@@ -26,6 +26,11 @@ import java.util.Objects;
  * {@link #EXIT_GRACE} of the process's exit (a grandchild kept the pipe open), the link is closed anyway. Closing the
  * link (or main) closes the child's stdin, so its renderer sees the end of the stream and shuts down; the process is
  * not killed.
+ *
+ * <p>Main's first frame to the child is a {@value StdioTransport#WELCOME_METHOD} notification with the renderer's id
+ * and the name main gave it, and the child's environment has {@value StdioTransport#WELCOME_ENV} set, so a Java
+ * child's {@link StdioTransport#connectRenderer} knows its {@code IpcRenderer.id()} from the start. Other JSON-RPC
+ * peers may ignore it: like every {@code $/} notification, it needs no answer.
  */
 public final class ChildProcessTransport {
 
@@ -70,12 +75,14 @@ public final class ChildProcessTransport {
             IpcSettings.checkWindowName(window); // before a process is started for nothing
         }
         WireLimits limits = main.settings().wireLimits();
+        // The child's StdioTransport reads main's first frame, the $/welcome with its id and name, before anything.
+        builder.environment().put(StdioTransport.WELCOME_ENV, SocketTransport.PROTOCOL);
         Process process = builder.start();
         StreamLink link = new StreamLink(process.getInputStream(), process.getOutputStream(), null,
                 "child " + name + " pid " + process.pid(), limits, StreamLink.OwnWrites.SENT);
         // A sender's own write to a child that stopped reading is released by ending the child (see StreamLink).
         link.onWriteStall(process::destroyForcibly);
-        RendererHandle handle = main.attach(link, name, window);
+        RendererHandle handle = main.attach(link, name, window, StdioTransport::welcomeFrame);
         process.onExit().thenRun(() -> LinkTimer.schedule(() -> {
             if (handle.isConnected()) {
                 LOG.log(Level.INFO, () -> "child " + name + " pid " + process.pid() + " exited with "

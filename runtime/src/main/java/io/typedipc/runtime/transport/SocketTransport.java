@@ -138,9 +138,13 @@ public final class SocketTransport {
                 throw new IOException("the handshake timer closed the connection");
             }
             String given = reply.path("result").path("name").asString(name); // the name main gave us
+            int rendererId = reply.path("result").path("rendererId").asInt(0);
+            if (rendererId <= 0) {
+                throw new IOException("the handshake reply has no positive rendererId: " + reply);
+            }
             StreamLink link = new StreamLink(in, out, channel, "socket " + address, settings.wireLimits());
             ExitFlush.register(link);
-            return IpcRenderer.connect(link, given, settings, setup);
+            return IpcRenderer.connect(link, rendererId, given, settings, setup);
         } catch (JacksonException e) {
             timeout.cancel(false);
             closeQuietly(channel);

@@ -57,9 +57,10 @@ class RendererIdentityTest {
                 impostor.send("who:am-i");
                 String seen = senders.poll(30, TimeUnit.SECONDS);
                 assertTrue(seen != null && seen.endsWith(" inspector-2"), "main sees " + seen);
-                // In-process attach follows the same rule.
+                // In-process attach follows the same rule, and the renderer learns the name and id main gave it.
                 try (IpcRenderer third = IpcRenderer.connectInProcess(main, "inspector")) {
-                    assertEquals("inspector", third.name(), "the renderer keeps the name it asked for in-process");
+                    assertEquals("inspector-3", third.name(), "the renderer learns the name main gave it in-process too");
+                    assertEquals("inspector-3", main.renderer(third.id().orElseThrow()).orElseThrow().name());
                     assertEquals(3, main.renderers().size());
                     assertEquals(1, main.renderers().stream().filter(r -> r.name().equals("inspector")).count());
                 }

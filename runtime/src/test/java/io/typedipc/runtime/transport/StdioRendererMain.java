@@ -27,6 +27,8 @@ public final class StdioRendererMain {
             renderer.send("main:hanging", a[0]);
             return new CompletableFuture<>(); // never completes
         });
+        // Who this renderer is, as it knows itself: main's $/welcome told it (empty without one).
+        renderer.handle("child:who", (event, a) -> renderer.id() + " " + renderer.name());
         renderer.on("child:exit", (event, a) -> System.exit(((Number) a[0]).intValue()));
         renderer.send("main:ready", renderer.name());
         boolean disconnected = renderer.awaitDisconnect(5, TimeUnit.MINUTES);
