@@ -20,13 +20,19 @@ import java.nio.file.attribute.PosixFilePermissions;
  * {@code rw-------}), sends the browser on to the page with the token in the URL's fragment, which browsers never
  * send to a server; the page takes it from there and removes it from the address bar before it connects, and sends
  * it in its {@code $/hello}. Another local user can neither read the file nor guess the token. Closing deletes
- * the file and its folder.
+ * the file and its folder, and so does the JVM's exit (Ctrl-C while main waits for the page).
  */
 final class BrowserPanelHost implements AutoCloseable {
     /** The page's renderer name (it connects with it). */
     static final String NAME = "browser-panel";
     /** The class-path folder the Maven build bundles the page into. */
     static final String PAGE_FOLDER = "browser-panel";
+
+    /**
+     * Jetty's loggers (through SLF4J's java.util.logging binding): warnings and errors only, so that its start-up
+     * lines do not interleave with the transcript. Held here because java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger JETTY_LOG = java.util.logging.Logger.getLogger("org.eclipse.jetty");
 
     private final WebSocketServer server;
     private final Path launcherFolder;
@@ -45,10 +51,16 @@ final class BrowserPanelHost implements AutoCloseable {
             throw new IllegalStateException("the browser panel's page is not on the class path: build the sample with"
                     + " Maven (mvn -B -q package -DskipTests), which bundles it into the jar");
         }
+        if (JETTY_LOG.getLevel() == null) {   // unless the user's logging configuration sets it
+            JETTY_LOG.setLevel(java.util.logging.Level.WARNING);
+        }
         WebSocketServer server = WebSocketServer.builder(main).staticResources(loader, PAGE_FOLDER).start();
         try {
             Path folder = privateFolder();
             Path launcher = folder.resolve("open-browser-panel.html");
+            // Also gone when the sample is stopped with Ctrl-C while it waits (deleted in reverse order: file first).
+            folder.toFile().deleteOnExit();
+            launcher.toFile().deleteOnExit();
             Files.writeString(launcher, launcherPage(server.pageUrl() + "#token=" + server.token()),
                     StandardCharsets.UTF_8);
             return new BrowserPanelHost(server, folder, launcher);
