@@ -1,8 +1,8 @@
 package assets;
 
-import io.typedipc.runtime.MethodDescriptor;
 import io.typedipc.runtime.OneWayPeer;
-import io.typedipc.runtime.TypeRecipe;
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.codegen.TypeRecipe;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 

@@ -3,8 +3,8 @@ module com.example.notes {
     // Transitive: the generated NotesSender and NotesDispatcher are public in an exported package and name runtime
     // types (IpcPeer, IpcContext, ...) in their signatures.
     requires transitive io.typedipc.runtime;
-    // The generated senders build their Jackson types (TypeFactory) at class initialisation.
-    requires tools.jackson.databind;
+    // No "requires tools.jackson.databind": the runtime requires it transitively (the generated senders build their
+    // Jackson types with TypeFactory at class initialisation).
     // @Channel is read at compile time only, @Generated (java.compiler) by tools only: static. Transitive because
     // both are @Documented annotations on exported types.
     requires static transitive io.typedipc.annotations;

@@ -5,9 +5,12 @@ import com.palantir.javapoet.ClassName;
 
 /** Names of runtime and JDK types the generated code uses, and the {@code @Generated} marker, in one place. */
 final class GeneratedCode {
+    /** The runtime's API package: contexts, peers, bindings, exceptions. */
     static final String RUNTIME = "io.typedipc.runtime";
-    static final ClassName METHOD_DESCRIPTOR = ClassName.get(RUNTIME, "MethodDescriptor");
-    static final ClassName TAGGED_UNION = ClassName.get(RUNTIME, "TaggedUnion");
+    /** The runtime's package for what generated code builds: method descriptors and type recipes. */
+    static final String CODEGEN = "io.typedipc.runtime.codegen";
+    static final ClassName METHOD_DESCRIPTOR = ClassName.get(CODEGEN, "MethodDescriptor");
+    static final ClassName TAGGED_UNION = ClassName.get(CODEGEN, "TaggedUnion");
     static final ClassName KIND = METHOD_DESCRIPTOR.nestedClass("Kind");
     static final ClassName IPC_PEER = ClassName.get(RUNTIME, "IpcPeer");
     static final ClassName ONE_WAY_PEER = ClassName.get(RUNTIME, "OneWayPeer");

@@ -19,7 +19,7 @@ import javax.lang.model.type.WildcardType;
  * on generic signatures is needed at run time.
  */
 final class TypeRecipeWriter {
-    static final ClassName TYPE_RECIPE = ClassName.get("io.typedipc.runtime", "TypeRecipe");
+    static final ClassName TYPE_RECIPE = ClassName.get(GeneratedCode.CODEGEN, "TypeRecipe");
 
     /** java.util types whose single type parameter is the element type, so constructCollectionType fits. */
     private static final Set<String> COLLECTIONS = Set.of(

@@ -168,7 +168,7 @@ class InterfaceFormsTest {
                 import io.typedipc.processor.Scenario;
                 import io.typedipc.runtime.IpcMain;
                 import io.typedipc.runtime.IpcRenderer;
-                import io.typedipc.runtime.MethodDescriptor;
+                import io.typedipc.runtime.codegen.MethodDescriptor;
                 import io.typedipc.runtime.OneWayPeer;
                 import io.typedipc.runtime.Registration;
                 import io.typedipc.runtime.RendererHandle;

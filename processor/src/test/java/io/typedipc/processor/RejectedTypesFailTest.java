@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
 import io.typedipc.runtime.IpcSettings;
-import io.typedipc.runtime.TaggedUnion;
+import io.typedipc.runtime.codegen.TaggedUnion;
 import java.io.ByteArrayInputStream;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Constructor;

@@ -1,5 +1,6 @@
 package io.typedipc.runtime;
 
+import io.typedipc.runtime.codegen.MethodDescriptor;
 import java.util.Objects;
 
 /**

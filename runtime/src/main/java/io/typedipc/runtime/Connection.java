@@ -1,13 +1,14 @@
 package io.typedipc.runtime;
 
-import io.typedipc.runtime.transport.Link;
-import io.typedipc.runtime.wire.Envelope;
-import io.typedipc.runtime.wire.MethodCodec;
-import io.typedipc.runtime.wire.ProtocolViolation;
-import io.typedipc.runtime.wire.Routing;
-import io.typedipc.runtime.wire.ViolationLog;
-import io.typedipc.runtime.wire.WireFormat;
-import io.typedipc.runtime.wire.WireLimits;
+import io.typedipc.runtime.internal.engine.Deadlines;
+import io.typedipc.runtime.internal.engine.DispatchLoop;
+import io.typedipc.runtime.internal.wire.Envelope;
+import io.typedipc.runtime.internal.wire.MethodCodec;
+import io.typedipc.runtime.internal.wire.ProtocolViolation;
+import io.typedipc.runtime.internal.wire.Routing;
+import io.typedipc.runtime.internal.wire.ViolationLog;
+import io.typedipc.runtime.internal.wire.WireFormat;
+import io.typedipc.runtime.transport.spi.Link;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.typedipc.runtime;
 
-import io.typedipc.runtime.wire.MethodCodec;
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.internal.wire.MethodCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,10 @@
 package io.typedipc.runtime;
 
-import io.typedipc.runtime.wire.Envelope;
-import io.typedipc.runtime.wire.ProtocolViolation;
-import io.typedipc.runtime.wire.Routing;
-import io.typedipc.runtime.wire.WireFormat;
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.internal.wire.Envelope;
+import io.typedipc.runtime.internal.wire.ProtocolViolation;
+import io.typedipc.runtime.internal.wire.Routing;
+import io.typedipc.runtime.internal.wire.WireFormat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.System.Logger.Level;

@@ -1,6 +1,5 @@
 package io.typedipc.runtime;
 
-import io.typedipc.runtime.wire.WireLimits;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,11 +1,15 @@
 package io.typedipc.runtime;
 
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.internal.engine.Deadlines;
+import io.typedipc.runtime.internal.engine.DispatchLoop;
 import io.typedipc.runtime.internal.engine.FrameSink;
+import io.typedipc.runtime.internal.engine.SerialExecutor;
 import io.typedipc.runtime.internal.engine.TracedLink;
-import io.typedipc.runtime.transport.Link;
-import io.typedipc.runtime.wire.MethodCodec;
-import io.typedipc.runtime.wire.Routing;
-import io.typedipc.runtime.wire.WireFormat;
+import io.typedipc.runtime.internal.wire.MethodCodec;
+import io.typedipc.runtime.internal.wire.Routing;
+import io.typedipc.runtime.internal.wire.WireFormat;
+import io.typedipc.runtime.transport.spi.Link;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

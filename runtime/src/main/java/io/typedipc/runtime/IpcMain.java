@@ -1,11 +1,13 @@
 package io.typedipc.runtime;
 
-import io.typedipc.runtime.transport.InProcessLink;
-import io.typedipc.runtime.transport.Link;
-import io.typedipc.runtime.wire.Envelope;
-import io.typedipc.runtime.wire.MethodCodec;
-import io.typedipc.runtime.wire.ProtocolViolation;
-import io.typedipc.runtime.wire.Routing;
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.internal.engine.RendererNames;
+import io.typedipc.runtime.internal.wire.Envelope;
+import io.typedipc.runtime.internal.wire.MethodCodec;
+import io.typedipc.runtime.internal.wire.ProtocolViolation;
+import io.typedipc.runtime.internal.wire.Routing;
+import io.typedipc.runtime.transport.spi.InProcessLink;
+import io.typedipc.runtime.transport.spi.Link;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;

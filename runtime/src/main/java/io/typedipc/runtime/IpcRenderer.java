@@ -1,13 +1,14 @@
 package io.typedipc.runtime;
 
-import io.typedipc.runtime.transport.InProcessLink;
-import io.typedipc.runtime.transport.Link;
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.transport.spi.InProcessLink;
+import io.typedipc.runtime.transport.spi.Link;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A renderer context, connected to main (Electron's {@code ipcRenderer}). As an {@link IpcPeer} it messages main, so

@@ -2,15 +2,14 @@ package io.typedipc.runtime;
 
 import java.time.Duration;
 import java.util.Objects;
-import io.typedipc.runtime.wire.WireLimits;
 import java.util.concurrent.Executor;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.DateTimeFeature;
-import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * How a context ({@link IpcMain} or {@link IpcRenderer}) behaves: its JSON mapper, where handlers run, and the

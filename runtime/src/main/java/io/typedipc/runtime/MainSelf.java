@@ -1,6 +1,7 @@
 package io.typedipc.runtime;
 
-import io.typedipc.runtime.transport.InProcessLink;
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.transport.spi.InProcessLink;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;

@@ -1,5 +1,7 @@
 package io.typedipc.runtime;
 
+import io.typedipc.runtime.codegen.MethodDescriptor;
+
 /**
  * Somewhere one-way messages can go: a single peer ({@link IpcPeer}), or several at once, such as a broadcast to
  * every renderer. Nothing comes back, so a request cannot be made through it — which is why generated senders of

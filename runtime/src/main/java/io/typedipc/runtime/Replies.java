@@ -1,7 +1,8 @@
 package io.typedipc.runtime;
 
-import io.typedipc.runtime.wire.Envelope;
-import io.typedipc.runtime.wire.MethodCodec;
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.internal.wire.Envelope;
+import io.typedipc.runtime.internal.wire.MethodCodec;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 

@@ -1,6 +1,8 @@
 package io.typedipc.runtime;
 
-import io.typedipc.runtime.wire.MethodCodec;
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.internal.engine.Deadlines;
+import io.typedipc.runtime.internal.wire.MethodCodec;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

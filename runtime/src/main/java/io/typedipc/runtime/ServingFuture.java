@@ -1,5 +1,6 @@
 package io.typedipc.runtime;
 
+import io.typedipc.runtime.internal.engine.Deadlines;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

@@ -2,7 +2,7 @@ package io.typedipc.runtime;
 
 import io.typedipc.runtime.internal.engine.FrameFacts;
 import io.typedipc.runtime.internal.engine.FrameSink;
-import io.typedipc.runtime.wire.ViolationLog;
+import io.typedipc.runtime.internal.wire.ViolationLog;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;

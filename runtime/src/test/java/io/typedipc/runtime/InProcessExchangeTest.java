@@ -1,5 +1,7 @@
 package io.typedipc.runtime;
 
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.codegen.TypeRecipe;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

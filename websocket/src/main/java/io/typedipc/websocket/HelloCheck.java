@@ -2,9 +2,9 @@ package io.typedipc.websocket;
 
 import io.typedipc.runtime.ErrorCodes;
 import io.typedipc.runtime.IpcSettings;
+import io.typedipc.runtime.WireLimits;
+import io.typedipc.runtime.internal.wire.WireFormat;
 import io.typedipc.runtime.transport.SocketTransport;
-import io.typedipc.runtime.wire.WireFormat;
-import io.typedipc.runtime.wire.WireLimits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import tools.jackson.core.JacksonException;

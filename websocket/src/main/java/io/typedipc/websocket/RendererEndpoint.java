@@ -1,7 +1,7 @@
 package io.typedipc.websocket;
 
 import io.typedipc.runtime.IpcMain;
-import io.typedipc.runtime.wire.WireLimits;
+import io.typedipc.runtime.WireLimits;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.typedipc.websocket;
 
-import io.typedipc.runtime.transport.Link;
-import io.typedipc.runtime.wire.WireLimits;
+import io.typedipc.runtime.WireLimits;
+import io.typedipc.runtime.transport.spi.Link;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;

@@ -1,6 +1,6 @@
 package io.typedipc.websocket;
 
-import io.typedipc.runtime.transport.Link;
+import io.typedipc.runtime.transport.spi.Link;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

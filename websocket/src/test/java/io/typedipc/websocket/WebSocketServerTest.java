@@ -9,7 +9,7 @@ import io.typedipc.runtime.IpcMain;
 import io.typedipc.runtime.IpcRenderer;
 import io.typedipc.runtime.IpcSettings;
 import io.typedipc.runtime.RendererHandle;
-import io.typedipc.runtime.wire.WireLimits;
+import io.typedipc.runtime.WireLimits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

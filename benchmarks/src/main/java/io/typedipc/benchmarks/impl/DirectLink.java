@@ -1,7 +1,7 @@
 package io.typedipc.benchmarks.impl;
 
 import io.typedipc.benchmarks.harness.Frames;
-import io.typedipc.runtime.transport.Link;
+import io.typedipc.runtime.transport.spi.Link;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.typedipc.runtime.transport;
 import io.typedipc.runtime.IpcMain;
 import io.typedipc.runtime.IpcSettings;
 import io.typedipc.runtime.RendererHandle;
-import io.typedipc.runtime.wire.WireLimits;
+import io.typedipc.runtime.WireLimits;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.typedipc.runtime.transport;
 
 import io.typedipc.runtime.ErrorCodes;
 import io.typedipc.runtime.IpcMain;
-import io.typedipc.runtime.wire.LogText;
-import io.typedipc.runtime.wire.ViolationLog;
+import io.typedipc.runtime.internal.wire.LogText;
+import io.typedipc.runtime.internal.wire.ViolationLog;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,11 +4,11 @@ import io.typedipc.runtime.ErrorCodes;
 import io.typedipc.runtime.IpcMain;
 import io.typedipc.runtime.IpcRenderer;
 import io.typedipc.runtime.IpcSettings;
-import io.typedipc.runtime.wire.FrameReader;
-import io.typedipc.runtime.wire.FrameWriter;
-import io.typedipc.runtime.wire.Utf8;
-import io.typedipc.runtime.wire.WireFormat;
-import io.typedipc.runtime.wire.WireLimits;
+import io.typedipc.runtime.WireLimits;
+import io.typedipc.runtime.internal.wire.FrameReader;
+import io.typedipc.runtime.internal.wire.FrameWriter;
+import io.typedipc.runtime.internal.wire.Utf8;
+import io.typedipc.runtime.internal.wire.WireFormat;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,7 +123,7 @@ public final class SocketTransport {
             ObjectNode hello = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 0).put("method", HELLO_METHOD);
             hello.set("params", params);
             new FrameWriter(out).writeAndFlush(JSON.writeValueAsBytes(hello));
-            byte[] frame = new FrameReader(in, settings.wireLimits()).read();
+            byte[] frame = new FrameReader(in, settings.wireLimits().maxFrameBytes(), settings.wireLimits().maxHeaderBytes()).read();
             if (frame == null) {
                 throw new IOException("main closed the connection during the handshake");
             }
@@ -259,8 +259,8 @@ public final class SocketTransport {
         FrameWriter writer = new FrameWriter(out);
         byte[] frame;
         try {
-            frame = new FrameReader(in, helloLimits).read();
-        } catch (io.typedipc.runtime.wire.FramingException e) {
+            frame = new FrameReader(in, helloLimits.maxFrameBytes(), helloLimits.maxHeaderBytes()).read();
+        } catch (io.typedipc.runtime.internal.wire.FramingException e) {
             writer.writeAndFlush(WireFormat.transportError(null, e.code(), "handshake refused: " + e.getMessage()));
             return null;
         }

@@ -3,8 +3,8 @@ package io.typedipc.runtime.transport;
 import io.typedipc.runtime.IpcRenderer;
 import io.typedipc.runtime.IpcSettings;
 import io.typedipc.runtime.RendererHandle;
-import io.typedipc.runtime.wire.FrameReader;
-import io.typedipc.runtime.wire.WireLimits;
+import io.typedipc.runtime.WireLimits;
+import io.typedipc.runtime.internal.wire.FrameReader;
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -125,7 +125,7 @@ public final class StdioTransport {
         CompletableFuture<byte[]> first = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try {
-                first.complete(new FrameReader(in, limits).read());
+                first.complete(new FrameReader(in, limits.maxFrameBytes(), limits.maxHeaderBytes()).read());
             } catch (IOException | RuntimeException e) {
                 first.completeExceptionally(e);
             }

@@ -1,18 +1,19 @@
 package io.typedipc.runtime.transport;
 
-import io.typedipc.runtime.wire.FrameReader;
-import io.typedipc.runtime.wire.FrameWriter;
-import io.typedipc.runtime.wire.FramingException;
-import io.typedipc.runtime.wire.WireFormat;
-import io.typedipc.runtime.wire.WireLimits;
+import io.typedipc.runtime.WireLimits;
+import io.typedipc.runtime.internal.wire.FrameReader;
+import io.typedipc.runtime.internal.wire.FrameWriter;
+import io.typedipc.runtime.internal.wire.FramingException;
+import io.typedipc.runtime.internal.wire.WireFormat;
+import io.typedipc.runtime.transport.spi.Link;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -437,7 +438,7 @@ public final class StreamLink implements Link {
     // --------------------------------------------------------------------------------------------------- threads
 
     private void readLoop() {
-        FrameReader reader = FrameReader.readingAhead(in, limits);
+        FrameReader reader = FrameReader.readingAhead(in, limits.maxFrameBytes(), limits.maxHeaderBytes());
         try {
             while (true) {
                 byte[] frame = reader.read();

@@ -2,18 +2,18 @@ package io.typedipc.runtime.reliability;
 
 import io.typedipc.runtime.ErrorCodes;
 import io.typedipc.runtime.IpcSettings;
-import io.typedipc.runtime.MethodDescriptor;
-import io.typedipc.runtime.TypeRecipe;
-import io.typedipc.runtime.wire.Envelope;
-import io.typedipc.runtime.wire.FrameReader;
-import io.typedipc.runtime.wire.FrameWriter;
-import io.typedipc.runtime.wire.FramingException;
-import io.typedipc.runtime.wire.MethodCodec;
-import io.typedipc.runtime.wire.ProtocolViolation;
-import io.typedipc.runtime.wire.Routing;
-import io.typedipc.runtime.wire.Utf8;
-import io.typedipc.runtime.wire.WireFormat;
-import io.typedipc.runtime.wire.WireLimits;
+import io.typedipc.runtime.WireLimits;
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.codegen.TypeRecipe;
+import io.typedipc.runtime.internal.wire.Envelope;
+import io.typedipc.runtime.internal.wire.FrameReader;
+import io.typedipc.runtime.internal.wire.FrameWriter;
+import io.typedipc.runtime.internal.wire.FramingException;
+import io.typedipc.runtime.internal.wire.MethodCodec;
+import io.typedipc.runtime.internal.wire.ProtocolViolation;
+import io.typedipc.runtime.internal.wire.Routing;
+import io.typedipc.runtime.internal.wire.Utf8;
+import io.typedipc.runtime.internal.wire.WireFormat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -64,7 +64,7 @@ final class DecoderProperties {
      * written again.
      */
     static void frameDecoder(byte[] input) throws IOException {
-        FrameReader reader = new FrameReader(new ByteArrayInputStream(input), LIMITS);
+        FrameReader reader = new FrameReader(new ByteArrayInputStream(input), LIMITS.maxFrameBytes(), LIMITS.maxHeaderBytes());
         long bodies = 0;
         while (true) {
             byte[] frame;
@@ -86,7 +86,7 @@ final class DecoderProperties {
             check(bodies <= input.length, "frames hold more bytes than the input");
             ByteArrayOutputStream again = new ByteArrayOutputStream();
             new FrameWriter(again).writeAndFlush(frame);
-            byte[] reread = new FrameReader(new ByteArrayInputStream(again.toByteArray()), LIMITS).read();
+            byte[] reread = new FrameReader(new ByteArrayInputStream(again.toByteArray()), LIMITS.maxFrameBytes(), LIMITS.maxHeaderBytes()).read();
             check(Arrays.equals(frame, reread), "a frame does not survive writing and reading again");
         }
     }

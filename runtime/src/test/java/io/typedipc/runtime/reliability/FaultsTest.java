@@ -1,5 +1,6 @@
 package io.typedipc.runtime.reliability;
 
+import io.typedipc.runtime.CallOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.typedipc.runtime.Binding;
-import io.typedipc.runtime.CallOptions;
 import io.typedipc.runtime.ErrorCodes;
 import io.typedipc.runtime.IpcDeclaredException;
 import io.typedipc.runtime.IpcDisconnectedException;
@@ -17,15 +17,15 @@ import io.typedipc.runtime.IpcMain;
 import io.typedipc.runtime.IpcRenderer;
 import io.typedipc.runtime.IpcSettings;
 import io.typedipc.runtime.IpcTimeoutException;
-import io.typedipc.runtime.MethodDescriptor;
 import io.typedipc.runtime.RemoteException;
 import io.typedipc.runtime.RendererHandle;
-import io.typedipc.runtime.TypeRecipe;
+import io.typedipc.runtime.WireLimits;
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.codegen.TypeRecipe;
 import io.typedipc.runtime.transport.ChildProcessTransport;
 import io.typedipc.runtime.transport.SocketServer;
 import io.typedipc.runtime.transport.SocketTransport;
 import io.typedipc.runtime.transport.StdioRendererMain;
-import io.typedipc.runtime.wire.WireLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.typedipc.runtime.reliability;
 
+import io.typedipc.runtime.CallOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.typedipc.runtime.Binding;
-import io.typedipc.runtime.CallOptions;
 import io.typedipc.runtime.IpcMain;
 import io.typedipc.runtime.RendererHandle;
 import io.typedipc.runtime.transport.ChildProcessTransport;

@@ -1,18 +1,18 @@
 package io.typedipc.runtime.reliability;
 
+import io.typedipc.runtime.CallOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.typedipc.runtime.CallOptions;
 import io.typedipc.runtime.ErrorCodes;
 import io.typedipc.runtime.IpcException;
 import io.typedipc.runtime.IpcMain;
 import io.typedipc.runtime.IpcRenderer;
 import io.typedipc.runtime.IpcSettings;
 import io.typedipc.runtime.RemoteException;
-import io.typedipc.runtime.wire.FrameReader;
-import io.typedipc.runtime.wire.WireLimits;
+import io.typedipc.runtime.WireLimits;
+import io.typedipc.runtime.internal.wire.FrameReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -108,7 +108,7 @@ class OutgoingLimitsTest {
         socket.connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))));
         writeFrame(socket.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"$/hello\",\"params\":{\"token\":\""
                 + served.server.token() + "\",\"name\":\"deaf\"}}");
-        byte[] hello = new FrameReader(socket.getInputStream(), WireLimits.defaults()).read();
+        byte[] hello = new FrameReader(socket.getInputStream(), WireLimits.DEFAULT_MAX_FRAME_BYTES, WireLimits.DEFAULT_MAX_HEADER_BYTES).read();
         assertTrue(new String(hello, StandardCharsets.UTF_8).contains("typed-ipc/1"));
         return socket;
     }

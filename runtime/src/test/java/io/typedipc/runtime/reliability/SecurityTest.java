@@ -1,5 +1,6 @@
 package io.typedipc.runtime.reliability;
 
+import io.typedipc.runtime.CallOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,18 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.typedipc.runtime.Binding;
-import io.typedipc.runtime.CallOptions;
 import io.typedipc.runtime.ErrorCodes;
 import io.typedipc.runtime.IpcEvent;
 import io.typedipc.runtime.IpcMain;
 import io.typedipc.runtime.IpcRenderer;
 import io.typedipc.runtime.IpcSettings;
-import io.typedipc.runtime.MethodDescriptor;
 import io.typedipc.runtime.RemoteException;
-import io.typedipc.runtime.TypeRecipe;
+import io.typedipc.runtime.WireLimits;
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.codegen.TypeRecipe;
 import io.typedipc.runtime.transport.SocketServer;
 import io.typedipc.runtime.transport.SocketTransport;
-import io.typedipc.runtime.wire.WireLimits;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;

@@ -1,14 +1,14 @@
 package io.typedipc.runtime.reliability;
 
+import io.typedipc.runtime.CallOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.typedipc.runtime.Binding;
-import io.typedipc.runtime.CallOptions;
 import io.typedipc.runtime.IpcMain;
 import io.typedipc.runtime.IpcRenderer;
 import io.typedipc.runtime.IpcSettings;
-import io.typedipc.runtime.MethodDescriptor;
-import io.typedipc.runtime.TypeRecipe;
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.codegen.TypeRecipe;
 import io.typedipc.runtime.transport.SocketServer;
 import io.typedipc.runtime.transport.SocketTransport;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.typedipc.runtime.reliability;
 
+import io.typedipc.runtime.CallOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.typedipc.runtime.CallOptions;
 import io.typedipc.runtime.IpcRenderer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.typedipc.runtime.IpcDisconnectedException;
 import io.typedipc.runtime.IpcSettings;
 import io.typedipc.runtime.RendererHandle;
-import io.typedipc.runtime.wire.WireLimits;
+import io.typedipc.runtime.WireLimits;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

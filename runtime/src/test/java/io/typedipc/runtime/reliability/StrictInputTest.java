@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.typedipc.runtime.Binding;
 import io.typedipc.runtime.ErrorCodes;
-import io.typedipc.runtime.MethodDescriptor;
-import io.typedipc.runtime.TypeRecipe;
-import io.typedipc.runtime.wire.ViolationLog;
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.codegen.TypeRecipe;
+import io.typedipc.runtime.internal.wire.ViolationLog;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.typedipc.runtime.IpcException;
 import io.typedipc.runtime.IpcPeer;
 import io.typedipc.runtime.IpcRenderer;
 import io.typedipc.runtime.IpcSettings;
-import io.typedipc.runtime.wire.WireLimits;
+import io.typedipc.runtime.WireLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

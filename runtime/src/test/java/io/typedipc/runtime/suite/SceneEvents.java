@@ -2,10 +2,10 @@ package io.typedipc.runtime.suite;
 
 import io.typedipc.runtime.Binding;
 import io.typedipc.runtime.IpcContext;
-import io.typedipc.runtime.MethodDescriptor;
 import io.typedipc.runtime.OneWayPeer;
 import io.typedipc.runtime.Registration;
-import io.typedipc.runtime.TypeRecipe;
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.codegen.TypeRecipe;
 import java.util.List;
 
 /**

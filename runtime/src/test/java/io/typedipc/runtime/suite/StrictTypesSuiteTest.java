@@ -1,16 +1,16 @@
 package io.typedipc.runtime.suite;
 
+import io.typedipc.runtime.CallOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.typedipc.runtime.Binding;
-import io.typedipc.runtime.CallOptions;
 import io.typedipc.runtime.ErrorCodes;
 import io.typedipc.runtime.IpcRenderer;
-import io.typedipc.runtime.MethodDescriptor;
 import io.typedipc.runtime.RemoteException;
-import io.typedipc.runtime.TypeRecipe;
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.codegen.TypeRecipe;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

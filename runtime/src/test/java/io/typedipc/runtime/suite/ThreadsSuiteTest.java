@@ -1,17 +1,17 @@
 package io.typedipc.runtime.suite;
 
+import io.typedipc.runtime.CallOptions;
 import static io.typedipc.runtime.suite.Rig.get;
 import static io.typedipc.runtime.suite.Rig.poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.typedipc.runtime.CallOptions;
 import io.typedipc.runtime.IpcEvent;
 import io.typedipc.runtime.IpcRenderer;
 import io.typedipc.runtime.IpcSettings;
 import io.typedipc.runtime.IpcTimeoutException;
-import io.typedipc.runtime.MethodDescriptor;
-import io.typedipc.runtime.TypeRecipe;
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.codegen.TypeRecipe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

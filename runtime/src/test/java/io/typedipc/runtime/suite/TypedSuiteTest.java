@@ -1,5 +1,6 @@
 package io.typedipc.runtime.suite;
 
+import io.typedipc.runtime.CallOptions;
 import static io.typedipc.runtime.suite.Rig.await;
 import static io.typedipc.runtime.suite.Rig.get;
 import static io.typedipc.runtime.suite.Rig.poll;
@@ -10,17 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.typedipc.runtime.CallOptions;
 import io.typedipc.runtime.IpcEvent;
 import io.typedipc.runtime.IpcRenderer;
 import io.typedipc.runtime.IpcSettings;
 import io.typedipc.runtime.IpcTimeoutException;
-import io.typedipc.runtime.MethodDescriptor;
 import io.typedipc.runtime.NoSuchChannelException;
 import io.typedipc.runtime.Registration;
 import io.typedipc.runtime.RemoteException;
 import io.typedipc.runtime.RendererHandle;
-import io.typedipc.runtime.TypeRecipe;
+import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.codegen.TypeRecipe;
 import io.typedipc.runtime.reliability.LogCapture;
 import java.time.Duration;
 import java.util.List;

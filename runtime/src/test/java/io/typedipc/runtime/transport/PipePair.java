@@ -1,6 +1,6 @@
 package io.typedipc.runtime.transport;
 
-import io.typedipc.runtime.wire.WireLimits;
+import io.typedipc.runtime.WireLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

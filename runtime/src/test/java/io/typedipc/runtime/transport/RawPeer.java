@@ -2,8 +2,8 @@ package io.typedipc.runtime.transport;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.typedipc.runtime.wire.FrameReader;
-import io.typedipc.runtime.wire.WireLimits;
+import io.typedipc.runtime.WireLimits;
+import io.typedipc.runtime.internal.wire.FrameReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +66,7 @@ public final class RawPeer implements AutoCloseable {
     }
 
     private void readLoop() {
-        FrameReader frames = new FrameReader(in, WireLimits.defaults());
+        FrameReader frames = new FrameReader(in, WireLimits.DEFAULT_MAX_FRAME_BYTES, WireLimits.DEFAULT_MAX_HEADER_BYTES);
         try {
             byte[] frame;
             while ((frame = frames.read()) != null) {

@@ -1,5 +1,6 @@
 package io.typedipc.runtime.transport;
 
+import io.typedipc.runtime.transport.spi.Link;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,8 +16,8 @@ import io.typedipc.runtime.IpcMain;
 import io.typedipc.runtime.IpcRenderer;
 import io.typedipc.runtime.IpcSettings;
 import io.typedipc.runtime.RendererHandle;
-import io.typedipc.runtime.wire.FramingException;
-import io.typedipc.runtime.wire.WireLimits;
+import io.typedipc.runtime.WireLimits;
+import io.typedipc.runtime.internal.wire.FramingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class StreamLinkTest {
     private static final long WAIT = RawPeer.WAIT_SECONDS;
 
     /** Records what a link delivers. */
-    static final class Recorder implements io.typedipc.runtime.transport.Link.Listener {
+    static final class Recorder implements io.typedipc.runtime.transport.spi.Link.Listener {
         final LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
         final CompletableFuture<Throwable> closed = new CompletableFuture<>();
         final CountDownLatch closeCount = new CountDownLatch(2);

@@ -1,6 +1,6 @@
 package io.typedipc.runtime.internal.engine;
 
-import io.typedipc.runtime.wire.Envelope;
+import io.typedipc.runtime.internal.wire.Envelope;
 
 /**
  * What the message trace knows about one frame, in engine terms (the API's {@code TracedFrame} is made from it).

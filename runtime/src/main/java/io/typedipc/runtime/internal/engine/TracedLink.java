@@ -1,10 +1,10 @@
 package io.typedipc.runtime.internal.engine;
 
-import io.typedipc.runtime.transport.Link;
-import io.typedipc.runtime.wire.Envelope;
-import io.typedipc.runtime.wire.LogText;
-import io.typedipc.runtime.wire.ProtocolViolation;
-import io.typedipc.runtime.wire.WireFormat;
+import io.typedipc.runtime.internal.wire.Envelope;
+import io.typedipc.runtime.internal.wire.LogText;
+import io.typedipc.runtime.internal.wire.ProtocolViolation;
+import io.typedipc.runtime.internal.wire.WireFormat;
+import io.typedipc.runtime.transport.spi.Link;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.typedipc.runtime.IpcSettings;
-import io.typedipc.runtime.transport.Link;
-import io.typedipc.runtime.wire.Envelope;
-import io.typedipc.runtime.wire.WireFormat;
+import io.typedipc.runtime.internal.wire.Envelope;
+import io.typedipc.runtime.internal.wire.WireFormat;
+import io.typedipc.runtime.transport.spi.Link;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
