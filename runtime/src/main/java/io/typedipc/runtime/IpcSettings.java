@@ -1,5 +1,6 @@
 package io.typedipc.runtime;
 
+import io.typedipc.runtime.transport.spi.Hello;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -156,7 +157,7 @@ public final class IpcSettings {
      */
     public static String checkWindowName(String window) {
         Objects.requireNonNull(window, "window");
-        if (window.isBlank() || window.length() > 128 || window.chars().anyMatch(Character::isISOControl)) {
+        if (!Hello.isWindowName(window)) {
             throw new IllegalArgumentException("a window name is 1 to 128 characters, not blank, without control"
                     + " characters: '" + window.replaceAll("\\p{Cntrl}", "?") + "'");
         }

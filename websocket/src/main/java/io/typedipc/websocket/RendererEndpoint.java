@@ -2,6 +2,7 @@ package io.typedipc.websocket;
 
 import io.typedipc.runtime.IpcMain;
 import io.typedipc.runtime.WireLimits;
+import io.typedipc.runtime.transport.spi.Hello;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ public final class RendererEndpoint implements Session.Listener {
     private static final System.Logger LOG = System.getLogger(RendererEndpoint.class.getName());
 
     private final IpcMain main;
-    private final HelloCheck hello;
+    private final Hello hello;
     private final WireLimits limits;
     private final String peer;
     private final ScheduledExecutorService timer;
@@ -33,7 +34,7 @@ public final class RendererEndpoint implements Session.Listener {
     private ScheduledFuture<?> handshakeTimer;
     private volatile WebSocketLink link;
 
-    RendererEndpoint(IpcMain main, HelloCheck hello, String peer, ScheduledExecutorService timer, Duration handshakeTimeout) {
+    RendererEndpoint(IpcMain main, Hello hello, String peer, ScheduledExecutorService timer, Duration handshakeTimeout) {
         this.main = main;
         this.hello = hello;
         this.limits = main.settings().wireLimits();
@@ -64,28 +65,37 @@ public final class RendererEndpoint implements Session.Listener {
             return;
         }
         handshakeTimer.cancel(false);
-        HelloCheck.Outcome outcome = hello.check(message.getBytes(StandardCharsets.UTF_8));
-        if (!outcome.accepted()) {
-            LOG.log(Level.INFO, () -> "refused a WebSocket connection from " + peer + ": "
-                    + new String(outcome.refusal(), StandardCharsets.UTF_8));
-            session.sendText(new String(outcome.refusal(), StandardCharsets.UTF_8),
-                    Callback.from(() -> session.close(1008, "handshake refused", Callback.NOOP),
-                            error -> session.close(1008, "handshake refused", Callback.NOOP)));
+        Hello.Outcome outcome = hello.check(message.getBytes(StandardCharsets.UTF_8));
+        if (outcome instanceof Hello.Refused refused) {
+            refuse(refused.reply());
             return;
         }
+        Hello.Accepted accepted = (Hello.Accepted) outcome;
         session.setMaxTextMessageSize(limits.maxFrameBytes());
         session.setMaxFrameSize(limits.maxFrameBytes());
         // From now on the connection lives as long as both ends want; deadlines are the runtime's business.
         session.setIdleTimeout(Duration.ZERO);
-        WebSocketLink created = new WebSocketLink(session, "websocket " + peer + " renderer " + outcome.name(), limits);
+        WebSocketLink created = new WebSocketLink(session, "websocket " + peer + " renderer " + accepted.name(), limits);
         try {
-            created.send(outcome.reply());
             link = created;
-            main.attach(created, outcome.name(), outcome.window());   // starts the link: the reply goes out, then the next message is demanded
-        } catch (java.io.IOException | RuntimeException e) {
+            // The success reply is the link's first message, made once main has attached the renderer (it carries
+            // the id and the name main gave it), as on sockets; attaching starts the link.
+            main.attach(created, accepted.name(), accepted.window(),
+                    handle -> accepted.reply(handle.id(), handle.name()));
+        } catch (IllegalArgumentException e) { // the name is not one main takes: refused, as on sockets
+            link = null;
+            refuse(accepted.refusal(e.getMessage()));
+        } catch (RuntimeException e) {
             LOG.log(Level.INFO, () -> "could not attach the renderer from " + peer + ": " + e);
             created.closeWith(e, 1011, "not attached");
         }
+    }
+
+    private void refuse(byte[] refusal) {
+        String text = new String(refusal, StandardCharsets.UTF_8);
+        LOG.log(Level.INFO, () -> "refused a WebSocket connection from " + peer + ": " + text);
+        session.sendText(text, Callback.from(() -> session.close(1008, "handshake refused", Callback.NOOP),
+                error -> session.close(1008, "handshake refused", Callback.NOOP)));
     }
 
     @Override

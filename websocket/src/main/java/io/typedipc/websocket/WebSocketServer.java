@@ -1,6 +1,7 @@
 package io.typedipc.websocket;
 
 import io.typedipc.runtime.IpcMain;
+import io.typedipc.runtime.transport.spi.Hello;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -68,7 +69,7 @@ public final class WebSocketServer implements AutoCloseable {
     /** How long a new WebSocket may take to send its handshake. */
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     /** The largest handshake message. */
-    public static final int MAX_HELLO_BYTES = 64 * 1024;
+    public static final int MAX_HELLO_BYTES = Hello.MAX_BYTES;
 
     private final Server server;
     private final ScheduledExecutorService timer;
@@ -211,7 +212,7 @@ public final class WebSocketServer implements AutoCloseable {
                 return thread;
             });
             String token = newToken();
-            HelloCheck hello = new HelloCheck(token);
+            Hello hello = new Hello(token);
             OriginCheck origins = new OriginCheck(extraOrigins);
             WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
                 container.setMaxTextMessageSize(main.settings().wireLimits().maxFrameBytes());

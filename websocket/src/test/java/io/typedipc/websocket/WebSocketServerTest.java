@@ -58,7 +58,9 @@ class WebSocketServerTest {
     void aRendererOverTheWebSocketCallsMainAfterTheHandshake() throws Exception {
         start();
         JdkWebSocketClient client = JdkWebSocketClient.open(server.url());
-        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":0,\"result\":{\"protocol\":\"typed-ipc/1\"}}", client.hello(server.token(), "page"));
+        // The reply of sockets (docs/protocol.md): the renderer's id and the name main gave it.
+        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":0,\"result\":{\"protocol\":\"typed-ipc/1\",\"rendererId\":1,"
+                + "\"name\":\"page\"}}", client.hello(server.token(), "page"));
         try (IpcRenderer renderer = IpcRenderer.connect(client, "page", IpcSettings.defaults())) {
             assertEquals("hi", renderer.sendSync("t:echo", "hi"));
             assertEquals("page", main.renderers().get(0).name());
@@ -72,6 +74,17 @@ class WebSocketServerTest {
         String reply = client.hello("not-the-token", "intruder");
         assertTrue(reply.contains("\"code\":-32600") && reply.contains("handshake refused: wrong or missing token")
                 && reply.contains("\"id\":0"), reply);
+        assertEquals(1008, client.awaitClose());
+        assertTrue(main.renderers().isEmpty());
+    }
+
+    @Test
+    void aNameMainDoesNotTakeIsRefusedWithTheHelloErrorNotAcceptedAndThenClosed() throws Exception {
+        start();
+        JdkWebSocketClient client = JdkWebSocketClient.open(server.url());
+        String reply = client.hello(server.token(), "  ");
+        assertTrue(reply.contains("\"code\":-32600") && reply.contains("handshake refused: a renderer name")
+                && reply.contains("\"id\":0") && !reply.contains("result"), reply);
         assertEquals(1008, client.awaitClose());
         assertTrue(main.renderers().isEmpty());
     }

@@ -4,6 +4,7 @@ import io.typedipc.runtime.ErrorCodes;
 import io.typedipc.runtime.IpcMain;
 import io.typedipc.runtime.internal.wire.LogText;
 import io.typedipc.runtime.internal.wire.ViolationLog;
+import io.typedipc.runtime.transport.spi.Hello;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,6 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -48,7 +48,7 @@ public final class SocketServer implements AutoCloseable {
     private final ServerSocketChannel server;
     private final String address;
     private final String token;
-    private final byte[] tokenBytes;
+    private final Hello hellos;
     private final Path socketFile;
     private final Path folder;
     /** Connections accepted and still in their handshake, oldest first. */
@@ -68,7 +68,7 @@ public final class SocketServer implements AutoCloseable {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         this.token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        this.tokenBytes = token.getBytes(StandardCharsets.UTF_8);
+        this.hellos = new Hello(token);
         Thread acceptor = new Thread(this::acceptLoop, "typed-ipc-accept " + address);
         acceptor.setDaemon(true);
         acceptor.start();
@@ -204,9 +204,9 @@ public final class SocketServer implements AutoCloseable {
         try {
             SocketTransport.noDelay(channel);
             InputStream in = new BufferedInputStream(SocketStreams.input(channel), 8192);
-            SocketTransport.Hello hello;
+            Hello.Accepted hello;
             try {
-                hello = SocketTransport.acceptHello(in, out, tokenBytes, main.settings().wireLimits());
+                hello = SocketTransport.acceptHello(in, out, hellos, main.settings().wireLimits());
             } catch (IOException e) {
                 hello = null;
                 if (!timedOut.get()) {
@@ -231,7 +231,7 @@ public final class SocketServer implements AutoCloseable {
         }
     }
 
-    private void attach(SocketChannel channel, InputStream in, OutputStream out, SocketTransport.Hello hello)
+    private void attach(SocketChannel channel, InputStream in, OutputStream out, Hello.Accepted hello)
             throws IOException {
         StreamLink link = new StreamLink(in, out, channel, "socket " + address + " renderer " + LogText.of(hello.name()),
                 main.settings().wireLimits());

@@ -1,6 +1,5 @@
 package io.typedipc.runtime.transport;
 
-import io.typedipc.runtime.ErrorCodes;
 import io.typedipc.runtime.IpcMain;
 import io.typedipc.runtime.IpcRenderer;
 import io.typedipc.runtime.IpcSettings;
@@ -8,7 +7,7 @@ import io.typedipc.runtime.WireLimits;
 import io.typedipc.runtime.internal.wire.FrameReader;
 import io.typedipc.runtime.internal.wire.FrameWriter;
 import io.typedipc.runtime.internal.wire.Utf8;
-import io.typedipc.runtime.internal.wire.WireFormat;
+import io.typedipc.runtime.transport.spi.Hello;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,9 +52,9 @@ public final class SocketTransport {
     /** The environment variable {@link SocketServer#environment()} puts the token in. */
     public static final String TOKEN_ENV = "TYPED_IPC_TOKEN";
     /** The handshake's method. */
-    public static final String HELLO_METHOD = "$/hello";
+    public static final String HELLO_METHOD = Hello.METHOD;
     /** What main answers a successful handshake with, as {@code result.protocol}. */
-    public static final String PROTOCOL = "typed-ipc/1";
+    public static final String PROTOCOL = Hello.PROTOCOL;
     /** How long a renderer waits to connect, and then for main's reply to its hello. */
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     /**
@@ -63,8 +62,6 @@ public final class SocketTransport {
      * not is answered {@code -32600} and closed, so it cannot hold one of the pending handshakes for long.
      */
     public static final Duration HELLO_TIMEOUT = Duration.ofSeconds(2);
-    /** The largest handshake frame main reads. */
-    static final int MAX_HELLO_BYTES = 64 * 1024;
 
     private static final JsonMapper JSON = WireLimits.defaults().mapperBuilder().build();
 
@@ -208,29 +205,10 @@ public final class SocketTransport {
         throw new IllegalArgumentException("expected unix:<path> or tcp:<host>:<port>, got " + address);
     }
 
-    /**
-     * An accepted hello: the name the renderer asked for, its window ({@code null} if it named none), and the id of
-     * the hello request to answer.
-     */
-    record Hello(String name, String window, Object id) {
-        /** The success reply, once main has attached the renderer with {@code rendererId} under {@code given}. */
-        byte[] reply(int rendererId, String given) {
-            ObjectNode reply = JSON.createObjectNode().put("jsonrpc", "2.0");
-            if (id instanceof Long number) {
-                reply.put("id", number);
-            } else {
-                reply.put("id", (String) id);
-            }
-            reply.set("result", JSON.createObjectNode().put("protocol", PROTOCOL).put("rendererId", rendererId)
-                    .put("name", given));
-            return JSON.writeValueAsBytes(reply);
-        }
-    }
-
     /** Answers a refused handshake ({@code "handshake refused: …"}); the caller closes the connection. */
     static void refuse(OutputStream out, Object id, int code, String why) {
         try {
-            new FrameWriter(out).writeAndFlush(WireFormat.transportError(id, code, "handshake refused: " + why));
+            new FrameWriter(out).writeAndFlush(Hello.refusal(id, code, why));
         } catch (IOException e) {
             System.getLogger(SocketTransport.class.getName()).log(System.Logger.Level.DEBUG,
                     () -> "could not answer a refused handshake: " + e);
@@ -248,72 +226,18 @@ public final class SocketTransport {
     }
 
     /**
-     * Main's half of the handshake: reads and checks the hello. Returns the renderer's name and the success reply,
-     * not yet sent (the caller queues it on the renderer's link, so that it goes out once main has attached the
-     * renderer); or {@code null} after answering a refusal.
+     * Main's half of the handshake: reads and checks the hello ({@link Hello}'s rules). Returns the accepted hello,
+     * whose success reply is not yet sent (the caller queues it on the renderer's link, so that it goes out once main
+     * has attached the renderer); or {@code null} after answering a refusal, or at the end of the stream.
      */
-    static Hello acceptHello(InputStream in, OutputStream out, byte[] expectedToken, WireLimits limits)
+    static Hello.Accepted acceptHello(InputStream in, OutputStream out, Hello rules, WireLimits limits)
             throws IOException {
-        WireLimits helloLimits = limits.toBuilder().maxFrameBytes(Math.min(MAX_HELLO_BYTES, limits.maxFrameBytes()))
-                .build();
-        FrameWriter writer = new FrameWriter(out);
-        byte[] frame;
-        try {
-            frame = new FrameReader(in, helloLimits.maxFrameBytes(), helloLimits.maxHeaderBytes()).read();
-        } catch (io.typedipc.runtime.internal.wire.FramingException e) {
-            writer.writeAndFlush(WireFormat.transportError(null, e.code(), "handshake refused: " + e.getMessage()));
+        Hello.Outcome outcome = rules.read(in, limits.maxFrameBytes(), limits.maxHeaderBytes());
+        if (outcome instanceof Hello.Refused refused) {
+            new FrameWriter(out).writeAndFlush(refused.reply());
             return null;
         }
-        if (frame == null) {
-            return null;
-        }
-        if (Utf8.firstInvalid(frame, 0, frame.length) >= 0) {
-            writer.writeAndFlush(WireFormat.transportError(null, ErrorCodes.PARSE_ERROR, "handshake refused: not UTF-8"));
-            return null;
-        }
-        JsonNode hello;
-        try {
-            hello = JSON.readTree(frame);
-        } catch (JacksonException e) {
-            writer.writeAndFlush(WireFormat.transportError(null, ErrorCodes.PARSE_ERROR, "handshake refused: invalid JSON"));
-            return null;
-        }
-        JsonNode idNode = hello.path("id");
-        Object id = idNode.isIntegralNumber() ? (Object) idNode.asLong() : idNode.isString() ? idNode.asString() : null;
-        String problem = null;
-        JsonNode params = hello.path("params");
-        if (!"2.0".equals(hello.path("jsonrpc").asString(null)) || !HELLO_METHOD.equals(hello.path("method").asString(null))
-                || id == null) {
-            problem = "the first message must be a " + HELLO_METHOD + " request";
-        } else if (!params.path("token").isString()
-                || !java.security.MessageDigest.isEqual(expectedToken,
-                        params.path("token").asString().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-            problem = "wrong or missing token";
-        } else if (!params.path("name").isString()) {
-            problem = "the renderer needs a name (a string)";
-        }
-        if (problem == null && params.has("window") && !validWindow(params.get("window"))) {
-            problem = "\"window\" must be a window name: a string of 1 to 128 characters, not blank, without"
-                    + " control characters";
-        }
-        if (problem != null) {
-            writer.writeAndFlush(WireFormat.transportError(id, ErrorCodes.INVALID_REQUEST, "handshake refused: " + problem));
-            return null;
-        }
-        String window = params.has("window") ? params.get("window").asString() : null;
-        return new Hello(params.path("name").asString(), window, id); // the name's rules are IpcMain.attach's
-    }
-
-    private static boolean validWindow(JsonNode window) {
-        if (!window.isString()) {
-            return false;
-        }
-        try {
-            IpcSettings.checkWindowName(window.asString());
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return (Hello.Accepted) outcome;
     }
 
     static void closeQuietly(SocketChannel channel) {
