@@ -130,6 +130,7 @@ export class Connection implements Peer {
   readonly window: string | undefined;
   /** Resolves when the connection has closed: with the error that closed it, or undefined for an orderly close. */
   readonly closed: Promise<Error | undefined>;
+  private ownId: number | undefined;
 
   private readonly transport: MessageTransport;
   private readonly defaultDeadlineMs: number;
@@ -177,6 +178,15 @@ export class Connection implements Peer {
       throw new TypeError('a declared error class needs a static javaType');
     }
     this.declaredErrors.set(type.javaType, type);
+  }
+
+  /**
+   * This renderer's id in main (what other renderers give `peer(id)`), from the handshake's reply or, over stdio, from
+   * main's `$/welcome` (its first frame when main launched this process); `undefined` until then, and over a carrier
+   * that tells neither.
+   */
+  get rendererId(): number | undefined {
+    return this.ownId;
   }
 
   /** Whether the connection has closed. */
@@ -259,7 +269,14 @@ export class Connection implements Peer {
       this.close();
       throw new HandshakeError(`not a Typed IPC handshake reply: ${JSON.stringify(result)}`);
     }
+    this.takeRendererId(result['rendererId']);
     return result;
+  }
+
+  private takeRendererId(id: unknown): void {
+    if (typeof id === 'number' && Number.isSafeInteger(id) && id > 0) {
+      this.ownId = id;
+    }
   }
 
   private deadlineOf(options: CallOptions): number {
@@ -424,6 +441,15 @@ export class Connection implements Peer {
   }
 
   private receiveCall(id: RequestId | undefined, method: string, params: unknown): void {
+    if (method === '$/welcome' && id === undefined) {
+      // Main's first frame to a process it launched (docs/protocol.md): who this renderer is.
+      if (isObject(params) && params['protocol'] === PROTOCOL && Number.isSafeInteger(params['rendererId'])) {
+        this.takeRendererId(params['rendererId']);
+      } else {
+        this.log('warning', `${this.name}: dropped a $/welcome that is not typed-ipc's: ${JSON.stringify(params)}`);
+      }
+      return;
+    }
     if (method === '$/cancelRequest') {
       const target = isObject(params) ? params['id'] : undefined;
       if (typeof target === 'number' || typeof target === 'string') {

@@ -207,6 +207,12 @@ for (const kind of ['tcp', 'unix'] as const) {
 
     scenarios(() => a);
 
+    it('knows its renderer id from the handshake: the one main sees it as, and others reach it by', async () => {
+      assert.equal(await a.request('calc:who-am-i'), `${kind}-a#${String(a.rendererId)}`);
+      assert.notEqual(a.rendererId, b.rendererId);
+      assert.match(String(await b.peer(a.rendererId ?? 0).request('js-panel:greet', ['b'])), new RegExp(`from ${kind}-a`));
+    });
+
     it('reaches another renderer through main, which sees the original sender', async () => {
       assert.equal(await a.peer(`${kind}-b`).request('js-panel:greet', ['grace']),
         `hello grace from ${kind}-b (asked by ${kind}-a)`);
@@ -310,7 +316,11 @@ describe('as a child process main launched, over its own stdin/stdout (connectSt
       output += chunk.toString();
     });
     assert.equal(await exited(child), 0);
-    assert.deepEqual(output.trim().split('\n'), [
+    const lines = output.trim().split('\n');
+    // main's $/welcome told the child its renderer id: the one main sees it as
+    const welcomed = /^stdio-child: id=(\d+) seen as stdio-child#(\d+)$/.exec(lines[2] ?? '');
+    assert.ok(welcomed !== null && welcomed[1] === welcomed[2], lines[2]);
+    assert.deepEqual([lines[0], lines[1], lines[3]], [
       'stdio-child: sum=42',
       'stdio-child: greeting=hello main from the child',
       'stdio-child: rejected=no',
