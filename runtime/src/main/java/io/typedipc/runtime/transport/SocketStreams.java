@@ -48,6 +48,8 @@ public final class SocketStreams {
         private final SocketChannel channel;
         private Selector selector;
         private boolean closed;
+        /** The last array read into, wrapped: a frame reader reads into one array again and again. */
+        private ByteBuffer wrapped = ByteBuffer.allocate(0);
 
         ChannelInput(SocketChannel channel) {
             this.channel = channel;
@@ -65,7 +67,9 @@ public final class SocketStreams {
             if (length == 0) {
                 return 0;
             }
-            ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+            ByteBuffer buffer = wrapped.hasArray() && wrapped.array() == bytes ? wrapped : ByteBuffer.wrap(bytes);
+            wrapped = buffer;
+            buffer.limit(offset + length).position(offset);
             while (true) {
                 int n = channel.read(buffer);
                 if (n != 0) {
@@ -151,11 +155,21 @@ public final class SocketStreams {
          *
          * @return whether everything was written
          */
-        boolean writeNow(ByteBuffer... buffers) throws IOException {
+        boolean writeNow(ByteBuffer[] buffers) throws IOException {
             ByteBuffer last = buffers[buffers.length - 1];
             while (last.hasRemaining()) {
                 if (channel.write(buffers) == 0) {
                     return !last.hasRemaining();
+                }
+            }
+            return true;
+        }
+
+        /** {@link #writeNow(ByteBuffer[])} for one buffer. */
+        boolean writeNow(ByteBuffer buffer) throws IOException {
+            while (buffer.hasRemaining()) {
+                if (channel.write(buffer) == 0) {
+                    return false;
                 }
             }
             return true;

@@ -95,10 +95,14 @@ public final class StreamLink implements Link {
     /** The output, used by one thread at a time: the one that set {@link #writing}. */
     private final BufferedOutputStream buffered;
     private final FrameWriter frames;
-    /** A caller's own write to a socket: header and body, reused by the thread that set {@link #writing}. */
+    /**
+     * A caller's own write to a socket, reused by the thread that set {@link #writing}: header and body copied into
+     * one buffer when they fit (no wrapper per frame), else the header and the body in one gathering write.
+     */
     private final byte[] header = FrameWriter.newHeaderArray();
     private final ByteBuffer headerBuffer = ByteBuffer.wrap(header);
     private final ByteBuffer[] gather = new ByteBuffer[2];
+    private final ByteBuffer small = ByteBuffer.allocate(4 * 1024);
     /** What a caller's own write to a socket left unwritten: the writer thread writes it before any queued frame. */
     private byte[] unsent;
     /** Run when the writer thread ends a caller's stalled write on a pipe (ends a child process that stopped reading). */
@@ -379,6 +383,16 @@ public final class StreamLink implements Link {
      */
     private byte[] writeNow(byte[] frame) throws IOException {
         int headerLength = FrameWriter.encodeHeader(header, frame.length);
+        if (headerLength + frame.length <= small.capacity()) {
+            small.clear();
+            small.put(header, 0, headerLength).put(frame).flip();
+            if (socket.writeNow(small)) {
+                return null;
+            }
+            byte[] rest = new byte[small.remaining()];
+            small.get(rest);
+            return rest;
+        }
         headerBuffer.clear().limit(headerLength);
         ByteBuffer body = ByteBuffer.wrap(frame);
         gather[0] = headerBuffer;

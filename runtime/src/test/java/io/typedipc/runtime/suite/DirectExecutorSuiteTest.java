@@ -75,10 +75,13 @@ class DirectExecutorSuiteTest {
             RemoteException refused = assertThrows(RemoteException.class, () -> panel.sendSync("ask-back"));
             assertEquals(IllegalStateException.class.getName(), refused.remoteType());
             assertTrue(refused.getMessage().contains("direct executor"), refused.getMessage());
-            // Waiting on a request's future is refused the same way; the request itself still completes.
+            // Waiting on a request's future is refused the same way (the gate keeps its reply from coming before the
+            // wait: a future already complete may be read anywhere); the request itself still completes.
+            CompletableFuture<Object> gate = new CompletableFuture<>();
+            panel.handle("panel:gated", (e, a) -> gate);
             LinkedBlockingQueue<Object> results = new LinkedBlockingQueue<>();
             rig.main.handle("wait-back", (e, a) -> {
-                CompletableFuture<Object> name = rig.handle("panel").invoke("panel:name");
+                CompletableFuture<Object> name = rig.handle("panel").invoke("panel:gated");
                 try {
                     name.get(Rig.WAIT_SECONDS, TimeUnit.SECONDS);
                     results.add("waited");
@@ -90,6 +93,7 @@ class DirectExecutorSuiteTest {
             });
             assertEquals("answered", panel.sendSync("wait-back"));
             assertInstanceOf(IllegalStateException.class, poll(results));
+            gate.complete("panel");
             assertEquals("panel", poll(results), "the refused wait's request completes all the same");
             assertEquals("panel", rig.handle("panel").sendSync("panel:name"), "outside a handler, waiting is fine");
         }
