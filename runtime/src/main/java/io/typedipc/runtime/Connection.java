@@ -1,7 +1,9 @@
 package io.typedipc.runtime;
 
+import io.typedipc.runtime.internal.engine.CallTable;
 import io.typedipc.runtime.internal.engine.Deadlines;
 import io.typedipc.runtime.internal.engine.DispatchLoop;
+import io.typedipc.runtime.internal.engine.PendingCall;
 import io.typedipc.runtime.internal.wire.Envelope;
 import io.typedipc.runtime.internal.wire.MethodCodec;
 import io.typedipc.runtime.internal.wire.ProtocolViolation;
@@ -13,16 +15,13 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
@@ -32,7 +31,7 @@ import java.util.function.Supplier;
  * else to the context's executor, in arrival order. In main it also forwards renderer-to-renderer traffic
  * ({@code $/route}, {@code $/broadcast}) right on the link's thread: that is byte copying, never user code.
  */
-final class Connection implements Link.Listener {
+final class Connection implements Link.Listener, CallTable.Owner {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
 
     private final IpcContext context;
@@ -40,8 +39,8 @@ final class Connection implements Link.Listener {
     private final WireFormat wire;
     private final Executor inbound;
     private final InboundDispatch dispatch;
-    private final AtomicLong nextId = new AtomicLong();
-    private final Map<Long, PendingCall> pending = new ConcurrentHashMap<>();
+    /** Our requests waiting for replies, with their one deadline queue. */
+    private final CallTable calls = new CallTable(this);
     /** In main: requests this peer routed to another renderer, by this peer's request id, to cancel them. */
     private final Map<Object, Runnable> forwards = new ConcurrentHashMap<>();
     private volatile IpcPeer remote;
@@ -160,32 +159,31 @@ final class Connection implements Link.Listener {
     Object call(String channel, MethodCodec codec, Duration deadline, LongFunction<byte[]> encoder) {
         DirectExecutor.refuseBlocking(channel + ": a blocking call"); // before anything is sent
         context.ensureOpenForOutgoing(channel);
-        PendingCall call = open(channel, codec);
-        long deadlineNanos = Deadlines.deadlineNanos(deadline);
+        PendingCall call = open(channel, codec, deadline);
         send(call, encoder);
         boolean answered;
         try {
-            answered = waitFor(call.reply, deadlineNanos);
+            answered = waitFor(call.reply(), call.deadlineNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            abandon(call);
+            calls.abandon(call);
             throw new IpcException(ErrorCodes.CANCELLED, channel + ": interrupted while waiting for the reply", e);
         }
-        if (!answered && abandon(call)) {
-            throw new IpcTimeoutException(channel + ": no reply within " + Deadlines.millis(deadline) + " ms");
+        if (!answered) {
+            calls.expire(call); // the timeout, unless the reply came meanwhile
         }
         Envelope reply;
         try {
-            reply = call.reply.get();
+            reply = call.reply().get();
         } catch (ExecutionException e) {
             throw asRuntime(e.getCause());
         } catch (InterruptedException e) {
             throw new AssertionError("the reply is complete", e);
         }
         if (reply.type() == Envelope.Type.RESULT) {
-            return Replies.result(call.channel, call.codec, reply);
+            return Replies.result(call.channel(), call.codec(), reply);
         }
-        Throwable failure = Replies.failure(call.channel, call.codec, reply);
+        Throwable failure = Replies.failure(call.channel(), call.codec(), reply);
         throw failure instanceof IpcException ipc ? ipc : new IpcDeclaredException((Exception) failure);
     }
 
@@ -196,10 +194,10 @@ final class Connection implements Link.Listener {
 
     <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Duration deadline, LongFunction<byte[]> encoder) {
         context.ensureOpenForOutgoing(channel);
-        PendingCall call = open(channel, codec);
+        PendingCall call = open(channel, codec, deadline);
         IpcFuture<R> future = new IpcFuture<>(this, call);
-        call.reply.whenComplete((reply, failure) -> settleLater(future, call, reply, failure));
-        call.timer = Deadlines.schedule(() -> expire(call, deadline), deadline);
+        call.reply().whenComplete((reply, failure) -> settleLater(future, call, reply, failure));
+        calls.watchDeadline(call);
         try {
             send(call, encoder);
         } catch (RuntimeException e) {
@@ -214,26 +212,20 @@ final class Connection implements Link.Listener {
      * this renderer goes away. The returned runnable abandons the request (and tells this renderer).
      */
     Runnable forward(LongFunction<byte[]> encoder, Duration deadline, java.util.function.BiConsumer<Envelope, Throwable> onReply) {
-        PendingCall call = open("(routed)", wire.untyped());
-        call.reply.whenComplete(onReply);
-        call.timer = Deadlines.schedule(() -> expire(call, deadline), deadline);
+        PendingCall call = open("(routed)", wire.untyped(), deadline);
+        call.reply().whenComplete(onReply);
+        calls.watchDeadline(call);
         try {
             send(call, encoder);
         } catch (RuntimeException e) {
-            call.reply.completeExceptionally(e);
+            call.reply().completeExceptionally(e);
         }
-        return () -> {
-            if (abandon(call)) {
-                call.reply.completeExceptionally(new CancellationException("cancelled by the sender"));
-            }
-        };
+        return () -> calls.cancel(call, "cancelled by the sender");
     }
 
     /** Called when the caller cancels an asynchronous request's future: the peer is told, waiters wake up. */
     void cancelOutgoing(PendingCall call) {
-        if (abandon(call)) {
-            call.reply.completeExceptionally(new CancellationException(call.channel + ": cancelled"));
-        }
+        calls.cancel(call, call.channel() + ": cancelled");
     }
 
     /** Waits for {@code future}, serving the dispatch thread's queue if called on it. */
@@ -250,15 +242,15 @@ final class Connection implements Link.Listener {
      * longer than the request's deadline, so this never waits forever, whatever executor the context uses.
      */
     void awaitAndSettle(IpcFuture<?> future, PendingCall call, long deadlineNanos) throws InterruptedException {
-        if (!call.reply.isDone()) {
-            DirectExecutor.refuseBlocking(call.channel + ": waiting for the reply");
+        if (!call.reply().isDone()) {
+            DirectExecutor.refuseBlocking(call.channel() + ": waiting for the reply");
         }
-        waitFor(call.reply, deadlineNanos);
-        if (call.reply.isDone() && !future.isDone()) {
+        waitFor(call.reply(), deadlineNanos);
+        if (call.reply().isDone() && !future.isDone()) {
             Envelope reply = null;
             Throwable failure = null;
             try {
-                reply = call.reply.get();
+                reply = call.reply().get();
             } catch (ExecutionException e) {
                 failure = e.getCause();
             }
@@ -266,12 +258,11 @@ final class Connection implements Link.Listener {
         }
     }
 
-    private PendingCall open(String channel, MethodCodec codec) {
+    /** Opens a call whose deadline, computed here once, is {@code deadline} from now. */
+    private PendingCall open(String channel, MethodCodec codec, Duration deadline) {
         ensureOpen(channel);
-        PendingCall call = new PendingCall(nextId.incrementAndGet(), channel, codec);
-        context.workStarted();
-        pending.put(call.id, call);
-        if (closed && release(call)) { // closed while registering: onClose may have missed it
+        PendingCall call = calls.open(channel, codec, Deadlines.deadlineNanos(deadline), Deadlines.millis(deadline));
+        if (call == null) {
             throw disconnected(channel, null);
         }
         return call;
@@ -280,15 +271,15 @@ final class Connection implements Link.Listener {
     private void send(PendingCall call, LongFunction<byte[]> encoder) {
         byte[] frame;
         try {
-            frame = encoder.apply(call.id);
+            frame = encoder.apply(call.id());
         } catch (RuntimeException e) {
-            release(call);
+            calls.release(call);
             throw e;
         }
         try {
             write(frame);
         } catch (IpcDisconnectedException e) {
-            release(call);
+            calls.release(call);
             throw e;
         }
     }
@@ -312,38 +303,34 @@ final class Connection implements Link.Listener {
         }
     }
 
-    /** Forgets a pending call; false if it was already gone (answered, expired, cancelled or failed). */
-    private boolean release(PendingCall call) {
-        if (!pending.remove(call.id, call)) {
-            return false;
-        }
-        cancelTimer(call);
-        context.workDone();
-        return true;
+    // CallTable.Owner: what the call table needs from this connection.
+
+    @Override
+    public void callOpened() {
+        context.workStarted();
     }
 
-    /** Gives up on a call (deadline, cancel, interrupt) and tells the peer; false if its reply already came. */
-    private boolean abandon(PendingCall call) {
-        if (!release(call)) {
-            return false;
-        }
+    @Override
+    public void callEnded() {
+        context.workDone();
+    }
+
+    @Override
+    public void sendCancel(long id) {
         try {
             // Never waits: this runs on the shared deadline timer, which a peer that stopped reading must not hold up.
-            if (!link.offer(wire.cancel(call.id))) {
-                LOG.log(Level.DEBUG, () -> "did not send $/cancelRequest for #" + call.id + ": " + link.describe()
+            if (!link.offer(wire.cancel(id))) {
+                LOG.log(Level.DEBUG, () -> "did not send $/cancelRequest for #" + id + ": " + link.describe()
                         + " has a full outgoing queue");
             }
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, () -> "could not send $/cancelRequest for #" + call.id + ": " + e);
+            LOG.log(Level.DEBUG, () -> "could not send $/cancelRequest for #" + id + ": " + e);
         }
-        return true;
     }
 
-    private void expire(PendingCall call, Duration deadline) {
-        if (abandon(call)) { // the waiter of a blocking call times out by itself; this is for invoke and forwards
-            call.reply.completeExceptionally(
-                    new IpcTimeoutException(call.channel + ": no reply within " + Deadlines.millis(deadline) + " ms"));
-        }
+    @Override
+    public RuntimeException timeout(PendingCall call) {
+        return new IpcTimeoutException(call.channel() + ": no reply within " + call.deadlineMillis() + " ms");
     }
 
     private <R> void settleLater(IpcFuture<R> future, PendingCall call, Envelope reply, Throwable failure) {
@@ -359,12 +346,12 @@ final class Connection implements Link.Listener {
             future.completeExceptionally(failure);
         } else if (reply.type() == Envelope.Type.RESULT) {
             try {
-                future.complete((R) Replies.result(call.channel, call.codec, reply));
+                future.complete((R) Replies.result(call.channel(), call.codec(), reply));
             } catch (RuntimeException e) {
                 future.completeExceptionally(e);
             }
         } else {
-            future.completeExceptionally(Replies.failure(call.channel, call.codec, reply));
+            future.completeExceptionally(Replies.failure(call.channel(), call.codec(), reply));
         }
     }
 
@@ -547,16 +534,10 @@ final class Connection implements Link.Listener {
     }
 
     private void completePending(Envelope reply) {
-        PendingCall call = reply.id() instanceof Long id ? pending.get(id) : null;
-        if (call == null || !pending.remove(call.id, call)) {
+        if (!calls.complete(reply)) {
             // A reply after its deadline or cancellation, or to nothing we sent: dropped, by design.
             LOG.log(Level.DEBUG, () -> "dropped a reply with no waiting call: " + reply);
-            return;
         }
-        // Complete first, then count the work done: a graceful close must not overtake the reply's delivery.
-        call.reply.complete(reply);
-        cancelTimer(call);
-        context.workDone();
     }
 
     @Override
@@ -566,14 +547,7 @@ final class Connection implements Link.Listener {
         }
         closed = true;
         incoming.wakeWaiters(); // a reader waiting for room stops waiting
-        IpcDisconnectedException failure = disconnected(null, cause);
-        for (PendingCall call : pending.values()) {
-            if (pending.remove(call.id, call)) {
-                call.reply.completeExceptionally(failure);
-                cancelTimer(call);
-                context.workDone();
-            }
-        }
+        calls.close(disconnected(null, cause));
         for (Object id : forwards.keySet()) {
             Runnable cancel = forwards.remove(id);
             if (cancel != null) {
@@ -642,29 +616,7 @@ final class Connection implements Link.Listener {
         return cause == null ? new IpcDisconnectedException(what) : new IpcDisconnectedException(what + " (" + cause + ")", cause);
     }
 
-    private static void cancelTimer(PendingCall call) {
-        ScheduledFuture<?> timer = call.timer;
-        if (timer != null) {
-            timer.cancel(false);
-        }
-    }
-
     private static RuntimeException asRuntime(Throwable failure) {
         return failure instanceof RuntimeException runtime ? runtime : new IpcException(ErrorCodes.INTERNAL_ERROR, failure.toString(), failure);
-    }
-
-    /** A request of ours that waits for its reply. */
-    static final class PendingCall {
-        final long id;
-        final String channel;
-        final MethodCodec codec;
-        final CompletableFuture<Envelope> reply = new CompletableFuture<>();
-        volatile ScheduledFuture<?> timer;
-
-        PendingCall(long id, String channel, MethodCodec codec) {
-            this.id = id;
-            this.channel = channel;
-            this.codec = codec;
-        }
     }
 }

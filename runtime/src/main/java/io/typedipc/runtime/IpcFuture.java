@@ -1,5 +1,7 @@
 package io.typedipc.runtime;
 
+import io.typedipc.runtime.internal.engine.PendingCall;
+
 /**
  * The future of an asynchronous request. Cancelling it cancels the request on the peer ({@code $/cancelRequest}).
  *
@@ -10,9 +12,9 @@ package io.typedipc.runtime;
  */
 final class IpcFuture<T> extends ServingFuture<T> {
     private final Connection connection;
-    private final Connection.PendingCall call;
+    private final PendingCall call;
 
-    IpcFuture(Connection connection, Connection.PendingCall call) {
+    IpcFuture(Connection connection, PendingCall call) {
         super(null);
         this.connection = connection;
         this.call = call;
@@ -45,6 +47,6 @@ final class IpcFuture<T> extends ServingFuture<T> {
 
     @Override
     public String toString() {
-        return "IpcFuture{request #" + call.id + " " + call.channel + ", " + super.toString() + "}";
+        return "IpcFuture{" + call + ", " + super.toString() + "}";
     }
 }

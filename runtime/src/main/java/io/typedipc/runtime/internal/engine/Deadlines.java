@@ -5,14 +5,18 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-/** The one timer thread, shared by every context, that fires the deadlines of asynchronous requests. */
+/**
+ * The one timer thread, shared by every context. Each connection keeps one wake-up on it for its earliest request
+ * deadline ({@link DeadlineQueue}), not one task per request.
+ */
 public final class Deadlines {
     private static final ScheduledThreadPoolExecutor TIMER = createTimer();
 
     private Deadlines() {}
 
-    public static ScheduledFuture<?> schedule(Runnable onDeadline, Duration after) {
-        return TIMER.schedule(onDeadline, nanos(after), TimeUnit.NANOSECONDS);
+    /** Runs {@code task} on the timer at {@code deadlineNanos} ({@link System#nanoTime()} time), or now if past. */
+    static ScheduledFuture<?> scheduleAtNanos(Runnable task, long deadlineNanos) {
+        return TIMER.schedule(task, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     /**
