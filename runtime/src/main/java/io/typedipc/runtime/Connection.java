@@ -1,7 +1,7 @@
 package io.typedipc.runtime;
 
 import io.typedipc.runtime.internal.engine.CallTable;
-import io.typedipc.runtime.internal.engine.Deadlines;
+import io.typedipc.runtime.internal.engine.Deadline;
 import io.typedipc.runtime.internal.engine.DispatchLoop;
 import io.typedipc.runtime.internal.engine.PendingCall;
 import io.typedipc.runtime.internal.wire.Envelope;
@@ -148,7 +148,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
     }
 
     /** Sends a request and blocks for its reply; see {@link IpcPeer#call}. */
-    Object call(String channel, MethodCodec codec, Duration deadline, Object[] args) {
+    Object call(String channel, MethodCodec codec, Deadline deadline, Object[] args) {
         return call(channel, codec, deadline, id -> wire.request(id, channel, codec, args));
     }
 
@@ -156,7 +156,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
      * Sends the request {@code encoder} makes for an id, and blocks until the reply or the deadline. The reply is
      * decoded with {@code codec}.
      */
-    Object call(String channel, MethodCodec codec, Duration deadline, LongFunction<byte[]> encoder) {
+    Object call(String channel, MethodCodec codec, Deadline deadline, LongFunction<byte[]> encoder) {
         DirectExecutor.refuseBlocking(channel + ": a blocking call"); // before anything is sent
         context.ensureOpenForOutgoing(channel);
         PendingCall call = open(channel, codec, deadline);
@@ -188,11 +188,11 @@ final class Connection implements Link.Listener, CallTable.Owner {
     }
 
     /** Sends a request whose future completes on the context's executor; see {@link IpcPeer#invoke}. */
-    <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Duration deadline, Object[] args) {
+    <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Deadline deadline, Object[] args) {
         return invoke(channel, codec, deadline, id -> wire.request(id, channel, codec, args));
     }
 
-    <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Duration deadline, LongFunction<byte[]> encoder) {
+    <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Deadline deadline, LongFunction<byte[]> encoder) {
         context.ensureOpenForOutgoing(channel);
         PendingCall call = open(channel, codec, deadline);
         IpcFuture<R> future = new IpcFuture<>(this, call);
@@ -212,7 +212,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
      * this renderer goes away. The returned runnable abandons the request (and tells this renderer).
      */
     Runnable forward(LongFunction<byte[]> encoder, Duration deadline, java.util.function.BiConsumer<Envelope, Throwable> onReply) {
-        PendingCall call = open("(routed)", wire.untyped(), deadline);
+        PendingCall call = open("(routed)", wire.untyped(), Deadline.after(deadline));
         call.reply().whenComplete(onReply);
         calls.watchDeadline(call);
         try {
@@ -258,10 +258,10 @@ final class Connection implements Link.Listener, CallTable.Owner {
         }
     }
 
-    /** Opens a call whose deadline, computed here once, is {@code deadline} from now. */
-    private PendingCall open(String channel, MethodCodec codec, Duration deadline) {
+    /** Opens a call with the deadline its pipeline computed once. */
+    private PendingCall open(String channel, MethodCodec codec, Deadline deadline) {
         ensureOpen(channel);
-        PendingCall call = calls.open(channel, codec, Deadlines.deadlineNanos(deadline), Deadlines.millis(deadline));
+        PendingCall call = calls.open(channel, codec, deadline.nanos(), deadline.millis());
         if (call == null) {
             throw disconnected(channel, null);
         }

@@ -552,13 +552,13 @@ public final class IpcMain extends IpcContext {
         @Override
         public void send(String channel, Object... args) {
             checkChannel(channel);
-            deliver(channel, wire().untyped(), Outbound.argsOrEmpty(args));
+            deliver(channel, wire().untyped(), CallPipeline.argsOrEmpty(args));
         }
 
         @Override
         public void send(MethodDescriptor<?> method, Object... args) {
-            Outbound.requireKind(method, MethodDescriptor.Kind.ONE_WAY);
-            deliver(method.channel(), wire().codec(method), Outbound.argsOrEmpty(args));
+            CallPipeline.requireKind(method, MethodDescriptor.Kind.ONE_WAY);
+            deliver(method.channel(), wire().codec(method), CallPipeline.argsOrEmpty(args));
         }
 
         private void deliver(String channel, MethodCodec codec, Object[] args) {

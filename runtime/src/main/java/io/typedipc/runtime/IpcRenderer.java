@@ -25,7 +25,7 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
     private final int id;
     private final String name;
     private final Connection connection;
-    private final Outbound outbound;
+    private final CallPipeline calls;
     private final CountDownLatch closedLatch = new CountDownLatch(1);
 
     private IpcRenderer(Link link, int id, String name, IpcSettings settings) {
@@ -33,7 +33,7 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
         this.id = id;
         this.name = name;
         this.connection = new Connection(this, link);
-        this.outbound = new Outbound(this, connection);
+        this.calls = new CallPipeline(this, new Outbound(connection));
     }
 
     /**
@@ -219,32 +219,32 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
 
     @Override
     public void send(String channel, Object... args) {
-        outbound.send(channel, args);
+        calls.send(channel, args);
     }
 
     @Override
     public Object sendSync(String channel, CallOptions options, Object... args) {
-        return outbound.sendSync(channel, options, args);
+        return calls.sendSync(channel, options, args);
     }
 
     @Override
     public CompletableFuture<Object> invoke(String channel, CallOptions options, Object... args) {
-        return outbound.invoke(channel, options, args);
+        return calls.invoke(channel, options, args);
     }
 
     @Override
     public void send(MethodDescriptor<?> method, Object... args) {
-        outbound.send(method, args);
+        calls.send(method, args);
     }
 
     @Override
     public <R> R call(MethodDescriptor<R> method, CallOptions options, Object... args) {
-        return outbound.call(method, options, args);
+        return calls.call(method, options, args);
     }
 
     @Override
     public <R> CompletableFuture<R> invoke(MethodDescriptor<R> method, CallOptions options, Object... args) {
-        return outbound.invoke(method, options, args);
+        return calls.invoke(method, options, args);
     }
 
     /**
@@ -286,14 +286,14 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
         @Override
         public void send(String channel, Object... args) {
             checkChannel(channel);
-            Object[] values = Outbound.argsOrEmpty(args);
+            Object[] values = CallPipeline.argsOrEmpty(args);
             connection.notify(channel, () -> routing().broadcast(channel, wire().untyped(), values, excludeSelf, includeMain, window));
         }
 
         @Override
         public void send(MethodDescriptor<?> method, Object... args) {
-            Outbound.requireKind(method, MethodDescriptor.Kind.ONE_WAY);
-            Object[] values = Outbound.argsOrEmpty(args);
+            CallPipeline.requireKind(method, MethodDescriptor.Kind.ONE_WAY);
+            Object[] values = CallPipeline.argsOrEmpty(args);
             connection.notify(method.channel(),
                     () -> routing().broadcast(method.channel(), wire().codec(method), values, excludeSelf, includeMain, window));
         }

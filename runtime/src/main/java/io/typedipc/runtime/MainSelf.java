@@ -1,8 +1,9 @@
 package io.typedipc.runtime;
 
 import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.internal.engine.Deadline;
+import io.typedipc.runtime.internal.wire.MethodCodec;
 import io.typedipc.runtime.transport.spi.InProcessLink;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -18,16 +19,17 @@ import java.util.function.Supplier;
  */
 final class MainSelf implements IpcPeer {
     private final IpcMain main;
-    private Outbound outbound;
+    private final CallPipeline calls;
     private Connection caller;
     private Connection server;
 
     MainSelf(IpcMain main) {
         this.main = main;
+        this.calls = new CallPipeline(main, new ToItself());
     }
 
-    /** The outbound side of the current link, opening one if there is none (or it closed). */
-    private synchronized Outbound outbound(String channel) {
+    /** The calling side of the current link, opening one if there is none (or it closed). */
+    private synchronized Connection caller(String channel) {
         main.ensureOpenForOutgoing(channel);
         if (caller == null || !caller.isOpen() || !server.isOpen()) {
             if (caller != null) {
@@ -36,19 +38,13 @@ final class MainSelf implements IpcPeer {
             InProcessLink[] ends = InProcessLink.pair("main to itself");
             server = main.openSelfConnection(ends[1], this);
             caller = main.openSelfConnection(ends[0], this);
-            outbound = new Outbound(main, caller);
         }
-        return outbound;
+        return caller;
     }
 
     /** Delivers an already encoded notification to main's own listeners (for {@link IpcMain#broadcastToAll()}). */
     void sendFrame(String channel, Supplier<byte[]> frame) {
-        Connection current;
-        synchronized (this) {
-            outbound(channel);
-            current = caller;
-        }
-        current.notify(channel, frame);
+        caller(channel).notify(channel, frame);
     }
 
     /** Closes the link; called by {@link IpcMain#close()} after it is marked closed, so no new link opens. */
@@ -60,36 +56,50 @@ final class MainSelf implements IpcPeer {
 
     @Override
     public void send(String channel, Object... args) {
-        outbound(channel).send(channel, args);
+        calls.send(channel, args);
     }
 
     @Override
     public Object sendSync(String channel, CallOptions options, Object... args) {
-        return outbound(channel).sendSync(channel, options, args);
+        return calls.sendSync(channel, options, args);
     }
 
     @Override
     public CompletableFuture<Object> invoke(String channel, CallOptions options, Object... args) {
-        return outbound(channel).invoke(channel, options, args);
+        return calls.invoke(channel, options, args);
     }
 
     @Override
     public void send(MethodDescriptor<?> method, Object... args) {
-        outbound(channelOf(method)).send(method, args);
+        calls.send(method, args);
     }
 
     @Override
     public <R> R call(MethodDescriptor<R> method, CallOptions options, Object... args) {
-        return outbound(channelOf(method)).call(method, options, args);
+        return calls.call(method, options, args);
     }
 
     @Override
     public <R> CompletableFuture<R> invoke(MethodDescriptor<R> method, CallOptions options, Object... args) {
-        return outbound(channelOf(method)).invoke(method, options, args);
+        return calls.invoke(method, options, args);
     }
 
-    private static String channelOf(MethodDescriptor<?> method) {
-        return Objects.requireNonNull(method, "method").channel();
+    /** Over the current link to main itself, opened on first use. */
+    private final class ToItself implements CallPipeline.Route {
+        @Override
+        public void send(String channel, MethodCodec codec, Object[] args) {
+            caller(channel).notify(channel, codec, args);
+        }
+
+        @Override
+        public Object call(String channel, MethodCodec codec, Deadline deadline, Object[] args) {
+            return caller(channel).call(channel, codec, deadline, args);
+        }
+
+        @Override
+        public <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Deadline deadline, Object[] args) {
+            return caller(channel).invoke(channel, codec, deadline, args);
+        }
     }
 
     @Override

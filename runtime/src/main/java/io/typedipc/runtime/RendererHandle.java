@@ -13,14 +13,14 @@ public final class RendererHandle implements IpcPeer {
     private final String name;
     private final String window;
     private final Connection connection;
-    private final Outbound outbound;
+    private final CallPipeline calls;
 
     RendererHandle(int id, String name, String window, IpcMain main, Connection connection) {
         this.id = id;
         this.name = name;
         this.window = window;
         this.connection = connection;
-        this.outbound = new Outbound(main, connection);
+        this.calls = new CallPipeline(main, new Outbound(connection));
     }
 
     /** A positive id, unique within its {@link IpcMain} and never reused. */
@@ -57,32 +57,32 @@ public final class RendererHandle implements IpcPeer {
 
     @Override
     public void send(String channel, Object... args) {
-        outbound.send(channel, args);
+        calls.send(channel, args);
     }
 
     @Override
     public Object sendSync(String channel, CallOptions options, Object... args) {
-        return outbound.sendSync(channel, options, args);
+        return calls.sendSync(channel, options, args);
     }
 
     @Override
     public CompletableFuture<Object> invoke(String channel, CallOptions options, Object... args) {
-        return outbound.invoke(channel, options, args);
+        return calls.invoke(channel, options, args);
     }
 
     @Override
     public void send(MethodDescriptor<?> method, Object... args) {
-        outbound.send(method, args);
+        calls.send(method, args);
     }
 
     @Override
     public <R> R call(MethodDescriptor<R> method, CallOptions options, Object... args) {
-        return outbound.call(method, options, args);
+        return calls.call(method, options, args);
     }
 
     @Override
     public <R> CompletableFuture<R> invoke(MethodDescriptor<R> method, CallOptions options, Object... args) {
-        return outbound.invoke(method, options, args);
+        return calls.invoke(method, options, args);
     }
 
     @Override
