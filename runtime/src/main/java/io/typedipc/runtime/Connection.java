@@ -14,6 +14,7 @@ import io.typedipc.runtime.transport.spi.Link;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,7 +80,9 @@ final class Connection implements Link.Listener, CallTable.Owner {
     IpcEvent eventFor(Envelope message, Routing.Routed from) {
         boolean request = message.type() == Envelope.Type.REQUEST;
         if (from != null && context instanceof IpcRenderer renderer) {
-            return new IpcEvent(message.method(), renderer.peer(from.fromId()), from.fromId(), from.fromName(), true, request);
+            Instant deadline = request && from.deadlineMillis() > 0 ? Instant.now().plusMillis(from.deadlineMillis()) : null;
+            return new IpcEvent(message.method(), renderer.peer(from.fromId()), from.fromId(), from.fromName(), true,
+                    request, deadline);
         }
         return new IpcEvent(message.method(), remote, remoteId, remoteName, false, request);
     }

@@ -1,5 +1,6 @@
 package io.typedipc.runtime;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -28,10 +29,17 @@ public final class IpcEvent {
     private final String senderName;
     private final boolean routed;
     private final boolean expectsReply;
+    private final Instant deadline;
     private volatile boolean returnValueSet;
     private volatile Object returnValue;
 
     IpcEvent(String channel, IpcPeer sender, int senderId, String senderName, boolean routed, boolean expectsReply) {
+        this(channel, sender, senderId, senderName, routed, expectsReply, null);
+    }
+
+    IpcEvent(String channel, IpcPeer sender, int senderId, String senderName, boolean routed, boolean expectsReply,
+            Instant deadline) {
+        this.deadline = deadline;
         this.channel = channel;
         this.sender = sender;
         this.senderId = senderId;
@@ -57,6 +65,17 @@ public final class IpcEvent {
     /** The channel id the message was sent on. */
     public String channel() {
         return channel;
+    }
+
+    /**
+     * When the request's answer stops being waited for, if this context knows it: for a request another renderer
+     * routed through main, the end of main's wait for the answer (the origin's deadline, at most
+     * {@code WireLimits.maxPeerDeadline()}), as main sent it along. Empty for a request that came straight from its
+     * sender — deadlines are not sent on the wire, each side enforces its own (docs/protocol.md) — and for one-way
+     * messages. A handler can use it to give up early on work whose answer nobody will read.
+     */
+    public Optional<Instant> deadline() {
+        return Optional.ofNullable(deadline);
     }
 
     /**

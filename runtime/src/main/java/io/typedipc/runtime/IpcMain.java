@@ -1,6 +1,7 @@
 package io.typedipc.runtime;
 
 import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.internal.engine.Deadlines;
 import io.typedipc.runtime.internal.engine.RendererNames;
 import io.typedipc.runtime.internal.wire.Envelope;
 import io.typedipc.runtime.internal.wire.MethodCodec;
@@ -394,7 +395,7 @@ public final class IpcMain extends IpcContext {
                 LOG.log(Level.DEBUG, () -> "dropped a broadcast from " + origin.describe() + ": " + closingMessage());
                 return;
             }
-            byte[] frame = routing().routed(null, origin.remoteId(), origin.remoteName(), route.inner());
+            byte[] frame = routing().routed(null, origin.remoteId(), origin.remoteName(), route.inner(), 0);
             RoutingPolicy policy = routingPolicy;
             for (RendererHandle renderer : renderers.values()) {
                 if (route.excludeSender() && renderer.connection() == origin || !inWindow(renderer, route.window())) {
@@ -449,7 +450,7 @@ public final class IpcMain extends IpcContext {
                 return;
             }
             if (!request) {
-                target.connection().sendRaw(routing().routed(null, origin.remoteId(), origin.remoteName(), route.inner()));
+                target.connection().sendRaw(routing().routed(null, origin.remoteId(), origin.remoteName(), route.inner(), 0));
                 return;
             }
             relaying = forward(origin, originId, target, route);
@@ -476,9 +477,11 @@ public final class IpcMain extends IpcContext {
         }
         workStarted(); // until the reply is relayed
         Runnable cancel;
+        Duration deadline = peerDeadline(route); // main's wait, which the target's handler sees as its deadline
         try {
             cancel = to.forward(
-                    id -> routing().routed(id, origin.remoteId(), origin.remoteName(), route.inner()), peerDeadline(route),
+                    id -> routing().routed(id, origin.remoteId(), origin.remoteName(), route.inner(),
+                            Deadlines.millis(deadline)), deadline,
                     (reply, failure) -> {
                         origin.untrackForward(originId);
                         try {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.typedipc.runtime.CallOptions;
 import io.typedipc.runtime.IpcEvent;
 import io.typedipc.runtime.IpcPeer;
 import io.typedipc.runtime.IpcRenderer;
@@ -19,7 +20,9 @@ import io.typedipc.runtime.RemoteException;
 import io.typedipc.runtime.RoutingPolicy;
 import io.typedipc.runtime.reliability.LogCapture;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -55,6 +58,34 @@ class RoutingSuiteTest {
             int inspectorId = rig.handle("inspector").id();
             assertEquals("showing uuid-2", get(assets.peer(inspectorId).invoke("inspector:show", "uuid-2")));
             assertEquals(assetsId, poll(seen).senderId());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(FIXTURES)
+    void aRoutedRequestsHandlerSeesMainsDeadlineForItsAnswerAndADirectOneSeesNone(TransportFixture fixture)
+            throws Exception {
+        try (Rig rig = new Rig(fixture)) {
+            IpcRenderer assets = rig.connect("assets");
+            IpcRenderer inspector = rig.connect("inspector");
+            LinkedBlockingQueue<Optional<Instant>> deadlines = new LinkedBlockingQueue<>();
+            inspector.handle("inspector:show", (event, args) -> {
+                deadlines.add(event.deadline());
+                return "ok";
+            });
+            inspector.on("inspector:note", (event, args) -> deadlines.add(event.deadline()));
+            Instant before = Instant.now();
+            assertEquals("ok", assets.peer("inspector").sendSync("inspector:show",
+                    CallOptions.DEFAULT.withDeadline(Duration.ofSeconds(40)), "uuid"));
+            Instant after = Instant.now();
+            Instant deadline = poll(deadlines).orElseThrow(() -> new AssertionError("no deadline on a routed request"));
+            assertTrue(!deadline.isBefore(before.plusSeconds(39)) && !deadline.isAfter(after.plusSeconds(40)),
+                    "about 40 s after the call: " + before + " .. " + deadline + " .. " + after);
+
+            rig.handle("inspector").sendSync("inspector:show", "straight from main");
+            assertTrue(poll(deadlines).isEmpty(), "deadlines are not sent on direct requests");
+            assets.peer("inspector").send("inspector:note", "one-way");
+            assertTrue(poll(deadlines).isEmpty(), "a one-way message has no deadline");
         }
     }
 

@@ -53,7 +53,7 @@ public final class Routing {
     public static final long MAX_DEADLINE_MILLIS = Integer.MAX_VALUE;
 
     /** A decoded {@code $/routed}: who sent it first, and the inner message carrying the outer id. */
-    public record Routed(int fromId, String fromName, Envelope inner) {}
+    public record Routed(int fromId, String fromName, Envelope inner, long deadlineMillis) {}
 
     private final ObjectMapper mapper;
     private final tools.jackson.core.ObjectWriteContext writing;
@@ -104,10 +104,14 @@ public final class Routing {
 
     /**
      * The {@code $/routed} message main sends to the target: the inner message of {@code route} with the origin's
-     * identity; a request when {@code id} is not {@code null}.
+     * identity; a request when {@code id} is not {@code null}, then with how long main waits for its answer
+     * ({@code deadlineMillis}, from 1 to {@value #MAX_DEADLINE_MILLIS}; 0 leaves it out).
      */
-    public byte[] routed(Long id, int fromId, String fromName, Envelope inner) {
+    public byte[] routed(Long id, int fromId, String fromName, Envelope inner, long deadlineMillis) {
         return frame(id, ROUTED_METHOD, g -> {
+            if (id != null && deadlineMillis > 0) {
+                g.writeNumberProperty("deadlineMillis", Math.min(deadlineMillis, MAX_DEADLINE_MILLIS));
+            }
             g.writeName("from");
             g.writeStartObject();
             g.writeNumberProperty("id", fromId);
@@ -211,8 +215,11 @@ public final class Routing {
     public Routed readRouted(Envelope message) throws ProtocolViolation {
         long[] fromId = {-1};
         String[] fromName = {null};
+        long[] deadlineMillis = {0};
         Envelope inner = readWrapped(message, (name, p) -> {
-            if ("from".equals(name) && p.currentToken() == JsonToken.START_OBJECT) {
+            if ("deadlineMillis".equals(name)) {
+                deadlineMillis[0] = readDeadlineMillis(p);
+            } else if ("from".equals(name) && p.currentToken() == JsonToken.START_OBJECT) {
                 String field;
                 while ((field = p.nextName()) != null) {
                     JsonToken token = p.nextToken();
@@ -232,7 +239,12 @@ public final class Routing {
             throw new ProtocolViolation(JsonRpcCodes.INVALID_PARAMS,
                     ROUTED_METHOD + " needs \"from\": {\"id\": <renderer id>, \"name\": ...}", message.id);
         }
-        return new Routed((int) fromId[0], fromName[0] == null ? "" : fromName[0], inner);
+        if (deadlineMillis[0] < 0) {
+            throw new ProtocolViolation(JsonRpcCodes.INVALID_PARAMS, ROUTED_METHOD + ": \"deadlineMillis\" must be an"
+                    + " integer from 1 to " + MAX_DEADLINE_MILLIS, message.id);
+        }
+        return new Routed((int) fromId[0], fromName[0] == null ? "" : fromName[0], inner,
+                message.type == Envelope.Type.REQUEST ? deadlineMillis[0] : 0);
     }
 
     @FunctionalInterface
