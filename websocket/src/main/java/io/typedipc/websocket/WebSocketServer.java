@@ -37,10 +37,21 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  *
  * <pre>{@code
  * try (WebSocketServer server = WebSocketServer.builder(main).staticFiles(Path.of("web")).start()) {
- *     System.out.println("open " + server.pageUrl() + "#token=" + server.token());
+ *     Path folder = Files.createTempDirectory("my-app-",
+ *             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+ *     Path launcher = Files.writeString(folder.resolve("open.html"),
+ *             "<!doctype html><meta name=\"referrer\" content=\"no-referrer\"><script>location.replace(\""
+ *                     + server.pageUrl() + "#token=" + server.token() + "\")</script>");
+ *     System.out.println("open " + launcher.toUri());
  *     ...
  * }
  * }</pre>
+ *
+ * <p>The page's address with its token ({@code pageUrl() + "#token=" + token()}) is a secret: whoever reads the token
+ * can connect as a renderer, and standard output is kept by terminals, CI logs and supervisors. So hand it over in a
+ * file only the user can read, which sends the browser on to the page, and print only the file's path (the sample's
+ * browser panel does this; docs/javascript.md, "The browser"). The token travels in the URL's fragment, which
+ * browsers never send to a server; the page removes it from the address bar before it connects.
  *
  * <ul>
  *   <li>The page connects to {@link #url()} ({@code ws://127.0.0.1:<port>/typed-ipc}) and its first message must be
