@@ -24,10 +24,24 @@ export function encodeFrame(message: string): Uint8Array {
   return frame;
 }
 
+/**
+ * A frame whose body is not UTF-8 (overlong forms, encoded surrogates, code points above U+10FFFF, truncated
+ * sequences, a raw 00 byte, UTF-16 or UTF-32): refused on its own with `code` (-32700), framing holds.
+ */
+export class InvalidBody {
+  readonly code = ErrorCodes.PARSE_ERROR;
+  readonly message: string;
+
+  constructor(message: string) {
+    this.message = message;
+  }
+}
+
 /** Turns chunks of a byte stream into message bodies. Not reusable after it threw. */
 export class FrameDecoder {
   private readonly maxMessageBytes: number;
-  private readonly decoder = new TextDecoder('utf-8');
+  // fatal: a malformed sequence is an error, never silently a U+FFFD (docs/protocol.md, "Framing": UTF-8 only).
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   private chunks: Uint8Array[] = [];
   private buffered = 0;
   /** The body length once a header block has been read; -1 while reading a header. */
@@ -42,13 +56,16 @@ export class FrameDecoder {
     return this.buffered > 0 || this.bodyLength >= 0;
   }
 
-  /** Adds a chunk; returns the message bodies it completed, in order. Throws {@link FramingError}. */
-  push(chunk: Uint8Array): string[] {
+  /**
+   * Adds a chunk; returns the message bodies it completed, in order, an {@link InvalidBody} for each that is not
+   * UTF-8. Throws {@link FramingError}.
+   */
+  push(chunk: Uint8Array): Array<string | InvalidBody> {
     if (chunk.length > 0) {
       this.chunks.push(chunk);
       this.buffered += chunk.length;
     }
-    const messages: string[] = [];
+    const messages: Array<string | InvalidBody> = [];
     for (;;) {
       if (this.bodyLength < 0) {
         const header = this.takeHeader();
@@ -60,8 +77,19 @@ export class FrameDecoder {
       if (this.buffered < this.bodyLength) {
         return messages;
       }
-      messages.push(this.decoder.decode(this.take(this.bodyLength)));
+      messages.push(this.decodeBody(this.take(this.bodyLength)));
       this.bodyLength = -1;
+    }
+  }
+
+  private decodeBody(body: Uint8Array): string | InvalidBody {
+    if (body.includes(0)) {
+      return new InvalidBody('a message body with a 00 byte is not UTF-8 JSON');
+    }
+    try {
+      return this.decoder.decode(body);
+    } catch {
+      return new InvalidBody('a message body that is not UTF-8');
     }
   }
 

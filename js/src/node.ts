@@ -8,7 +8,7 @@ import * as net from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { Connection, type ConnectionOptions, checkWindowName } from './connection.js';
 import { IpcError } from './errors.js';
-import { encodeFrame, FrameDecoder, FramingError } from './framing.js';
+import { encodeFrame, FrameDecoder, FramingError, InvalidBody } from './framing.js';
 import {
   DEFAULT_MAX_MESSAGE_BYTES,
   DEFAULT_MAX_QUEUED_BYTES,
@@ -88,7 +88,7 @@ export class StreamTransport implements MessageTransport {
     if (this.closed) {
       return;
     }
-    let messages: string[];
+    let messages: Array<string | InvalidBody>;
     try {
       messages = this.decoder.push(chunk);
     } catch (error) {
@@ -102,6 +102,11 @@ export class StreamTransport implements MessageTransport {
     for (const message of messages) {
       if (this.closed) {
         return;
+      }
+      if (message instanceof InvalidBody) {
+        // Refused on its own, as the Java reader does: the frame was whole, so the next one can still be read.
+        this.writeFrame(encodeFrame(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: message.code, message: message.message } })));
+        continue;
       }
       this.slot.onMessage(message);
     }

@@ -1,7 +1,7 @@
 // The LSP framing decoder on its own: chunk boundaries, line ends and every way framing can be lost.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { encodeFrame, FrameDecoder, FramingError, MAX_HEADER_BYTES } from '../src/framing.js';
+import { encodeFrame, FrameDecoder, FramingError, InvalidBody, MAX_HEADER_BYTES } from '../src/framing.js';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -9,7 +9,7 @@ describe('FrameDecoder', () => {
   it('decodes frames split at every byte and several frames in one chunk', () => {
     const stream = new Uint8Array([...encodeFrame('{"a":"é"}'), ...encodeFrame('[1]')]);
     const oneByOne = new FrameDecoder(1024);
-    const messages: string[] = [];
+    const messages: Array<string | InvalidBody> = [];
     for (const byte of stream) {
       messages.push(...oneByOne.push(new Uint8Array([byte])));
     }
@@ -28,6 +28,25 @@ describe('FrameDecoder', () => {
     decoder.push(bytes('Content-Length: 10\r\n\r\n{"a"'));
     assert.equal(decoder.insideMessage, true);
   });
+
+  // docs/protocol.md, "Framing": a body that is not UTF-8 is refused on its own; framing holds, the next one is read.
+  const notUtf8: Array<[string, number[]]> = [
+    ['an overlong form (C0 AF for /)', [0x22, 0xc0, 0xaf, 0x22]],
+    ['an encoded surrogate', [0x22, 0xed, 0xa0, 0x80, 0x22]],
+    ['a code point above U+10FFFF', [0x22, 0xf4, 0x90, 0x80, 0x80, 0x22]],
+    ['a truncated sequence', [0x22, 0xe2, 0x82, 0x22]],
+    ['a raw 00 byte', [0x22, 0x00, 0x22]],
+    ['UTF-16 with a byte order mark', [0xfe, 0xff, 0x00, 0x22, 0x00, 0x22]],
+  ];
+  for (const [what, body] of notUtf8) {
+    it(`refuses a body with ${what} and reads the next frame`, () => {
+      const header = bytes(`Content-Length: ${body.length}\r\n\r\n`);
+      const decoded = new FrameDecoder(1024).push(new Uint8Array([...header, ...body, ...encodeFrame('{"next":1}')]));
+      assert.equal(decoded.length, 2, what);
+      assert.ok(decoded[0] instanceof InvalidBody, `${what}: ${String(decoded[0])}`);
+      assert.equal(decoded[1], '{"next":1}');
+    });
+  }
 
   const lost: Array<[string, string, number]> = [
     ['no Content-Length', 'X: 1\r\n\r\n{}', -32700],
