@@ -38,6 +38,7 @@ public final class JsTestMain {
         IpcMain main = IpcMain.create();
         CalcService calc = new CalcService(main);
         CalcDispatcher.register(main, calc);
+        MappingDispatcher.register(main, new MappingService());
         if (args.length == 1 && args[0].equals("stdio")) {
             CountDownLatch gone = new CountDownLatch(1);
             main.onRendererDisconnected(handle -> gone.countDown());
