@@ -101,4 +101,33 @@ class HostileWebSocketTest {
         }
         assertTrue(main.renderers().isEmpty());
     }
+
+    @Test
+    void aHelloInSmallFragmentsIsOneMessageButFragmentsOverSixtyFourKibibytesInAllCloseWithMessageTooBig()
+            throws Exception {
+        try (RawWebSocketClient client = RawWebSocketClient.open(server.url(), null)) {
+            byte[] hello = hello("{\"token\":\"" + server.token() + "\",\"name\":\"page\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            for (int at = 0; at < hello.length; at += 7) {
+                byte[] piece = java.util.Arrays.copyOfRange(hello, at, Math.min(hello.length, at + 7));
+                client.sendFrame(at == 0 ? RawWebSocketClient.TEXT : RawWebSocketClient.CONTINUATION, piece,
+                        at + 7 >= hello.length);
+            }
+            assertTrue(client.next().text().contains("\"rendererId\""));
+        }
+        try (RawWebSocketClient client = RawWebSocketClient.open(server.url(), null)) {
+            byte[] piece = "x".repeat(2048).getBytes(StandardCharsets.US_ASCII);
+            client.sendFrame(RawWebSocketClient.TEXT, piece, false);
+            // Each fragment is small; together they pass the hello's limit, and the server must stop them there.
+            for (int sent = piece.length; sent <= WebSocketServer.MAX_HELLO_BYTES + piece.length; sent += piece.length) {
+                try {
+                    client.sendFrame(RawWebSocketClient.CONTINUATION, piece, false);
+                } catch (java.io.IOException closedByServer) {
+                    break;
+                }
+            }
+            assertEquals(1009, client.awaitClose());
+        }
+        assertTrue(main.renderers().stream().allMatch(handle -> handle.name().equals("page")));
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Base64;
  * is Jetty's.
  */
 final class RawWebSocketClient implements AutoCloseable {
+    static final int CONTINUATION = 0x0;
     static final int TEXT = 0x1;
     static final int CLOSE = 0x8;
 
@@ -66,8 +67,13 @@ final class RawWebSocketClient implements AutoCloseable {
 
     /** Sends one masked, final frame with these payload bytes. */
     void sendFrame(int opcode, byte[] payload) throws IOException {
+        sendFrame(opcode, payload, true);
+    }
+
+    /** Sends one masked frame; {@code fin} false leaves the message open for continuation frames (opcode 0). */
+    void sendFrame(int opcode, byte[] payload, boolean fin) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x80 | opcode);
+        frame.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else if (payload.length < 65536) {
