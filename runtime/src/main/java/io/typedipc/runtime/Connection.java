@@ -34,6 +34,8 @@ import java.util.function.Supplier;
  */
 final class Connection implements Link.Listener, CallTable.Owner {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+    /** The channel main's forwards of routed requests are opened under: another renderer's calls, not ours. */
+    private static final String FORWARD_CHANNEL = new String("(routed)");
 
     private final IpcContext context;
     private final Link link;
@@ -121,6 +123,30 @@ final class Connection implements Link.Listener, CallTable.Owner {
     /** Where what this peer got wrong is logged, at a bounded rate. */
     ViolationLog violations() {
         return violations;
+    }
+
+    /**
+     * What this peer got wrong: logged to {@code log} at WARNING at a bounded rate, and reported to the context's
+     * error listeners ({@link IpcError.Kind#PROTOCOL_VIOLATION}) every time.
+     */
+    void violation(System.Logger log, String channel, Supplier<String> text) {
+        violations.log(log, Level.WARNING, text);
+        context.reportError(IpcError.Kind.PROTOCOL_VIOLATION, channel, peerDescription(), text, null);
+    }
+
+    /** Who is at the other end, as error reports name it: {@code "main"} or {@code "renderer panel#3"}. */
+    String peerDescription() {
+        return remoteId == IpcEvent.MAIN_ID ? IpcRenderer.MAIN_NAME : "renderer " + remoteName + "#" + remoteId;
+    }
+
+    /** Adds this connection's own requests still waiting for a reply (not those main forwards for others). */
+    void collectPending(java.util.List<PendingRequest> into) {
+        long now = System.nanoTime();
+        for (PendingCall call : calls.snapshot()) {
+            if (call.channel() != FORWARD_CHANNEL) { // this very string: forwards are opened with it
+                into.add(new PendingRequest(call.channel(), peerDescription(), Duration.ofNanos(now - call.openedNanos())));
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- outgoing
@@ -215,7 +241,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
      * this renderer goes away. The returned runnable abandons the request (and tells this renderer).
      */
     Runnable forward(LongFunction<byte[]> encoder, Duration deadline, java.util.function.BiConsumer<Envelope, Throwable> onReply) {
-        PendingCall call = open("(routed)", wire.untyped(), Deadline.after(deadline));
+        PendingCall call = open(FORWARD_CHANNEL, wire.untyped(), Deadline.after(deadline));
         call.reply().whenComplete(onReply);
         calls.watchDeadline(call);
         try {
@@ -366,7 +392,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
         try {
             message = wire.decode(frame);
         } catch (ProtocolViolation violation) {
-            violations.log(LOG, Level.WARNING, () -> "protocol error from " + link.describe() + ": " + violation.getMessage());
+            violation(LOG, null, () -> "protocol error from " + link.describe() + ": " + violation.getMessage());
             reply(wire.error(violation.requestId(), violation.code(), violation.getMessage(), null, null));
             return;
         }
@@ -387,7 +413,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
         if (WireFormat.CANCEL_METHOD.equals(method)) {
             if (message.type() == Envelope.Type.REQUEST) {
                 // JSON-RPC answers every request; like $/broadcast, a cancellation is one-way and refused as a request.
-                violations.log(LOG, Level.WARNING, () -> "refused " + message + " from " + link.describe()
+                violation(LOG, method, () -> "refused " + message + " from " + link.describe()
                         + ": a request, not a notification");
                 reply(wire.error(message.id(), ErrorCodes.INVALID_REQUEST,
                         WireFormat.CANCEL_METHOD + " is a notification: send it without an id (nothing was cancelled)",
@@ -409,7 +435,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
             try {
                 routed = context.routing().readRouted(message);
             } catch (ProtocolViolation violation) {
-                violations.log(LOG, Level.WARNING, () -> "bad " + method + " from " + link.describe() + ": "
+                violation(LOG, method, () -> "bad " + method + " from " + link.describe() + ": "
                         + violation.getMessage());
                 if (message.type() == Envelope.Type.REQUEST) {
                     reply(wire.error(message.id(), violation.code(), violation.getMessage(), null, null));
@@ -477,7 +503,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
     void refuseOverBudget(Object requestId, String method) {
         String text = method + ": " + link.describe() + " already has " + requests.max() + " requests in flight with "
                 + context + " (WireLimits.maxRequestsInFlight); send more once replies have come";
-        violations.log(LOG, Level.WARNING, () -> "refused " + text);
+        violation(LOG, method, () -> "refused " + text);
         reply(wire.error(requestId, ErrorCodes.TOO_MANY_REQUESTS, text, null, null));
     }
 

@@ -120,7 +120,7 @@ final class InboundDispatch {
         try {
             args = entry.codec().readParams(message, wire.mapper());
         } catch (ProtocolViolation violation) {
-            connection.violations().log(LOG, Level.WARNING, () -> "refused " + message + " from " + connection.describe() + ": "
+            connection.violation(LOG, message.method(), () -> "refused " + message + " from " + connection.describe() + ": "
                     + violation.getMessage());
             answer(wire.error(message.id(), violation.code(), violation.getMessage(), null, null));
             return;
@@ -175,7 +175,7 @@ final class InboundDispatch {
             try {
                 args = listener.codec().readParams(message, wire.mapper());
             } catch (ProtocolViolation violation) {
-                connection.violations().log(LOG, Level.WARNING, () -> "refused " + message + " from " + connection.describe() + ": "
+                connection.violation(LOG, message.method(), () -> "refused " + message + " from " + connection.describe() + ": "
                         + violation.getMessage());
                 answer(wire.error(message.id(), violation.code(), violation.getMessage(), null, null));
                 return;
@@ -210,6 +210,8 @@ final class InboundDispatch {
             frame = wire.result(message.id(), entry.codec(), value);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "could not encode the result of " + message.method(), e);
+            context.reportError(IpcError.Kind.REPLY_FAILED, message.method(), connection.peerDescription(),
+                    () -> "could not encode the result of " + message.method() + ": " + e.getMessage(), e);
             frame = wire.error(message.id(), ErrorCodes.INTERNAL_ERROR,
                     message.method() + ": the result could not be encoded: " + e.getMessage(), null, null);
         }
@@ -219,6 +221,8 @@ final class InboundDispatch {
             String why = message.method() + ": the result is " + frame.length
                     + " bytes, over the frame limit of " + limit + " bytes";
             LOG.log(Level.WARNING, why);
+            context.reportError(IpcError.Kind.REPLY_FAILED, message.method(), connection.peerDescription(), () -> why,
+                    null);
             frame = wire.error(message.id(), ErrorCodes.INTERNAL_ERROR, why, null, null);
         }
         answer(frame);
@@ -242,6 +246,8 @@ final class InboundDispatch {
             code = ErrorCodes.APPLICATION_ERROR;
             type = cause.getClass().getName();
             LOG.log(Level.WARNING, "the handler of " + message.method() + " failed", cause);
+            context.reportError(IpcError.Kind.HANDLER_FAILED, message.method(), connection.peerDescription(),
+                    () -> "the handler of " + message.method() + " failed: " + cause, cause);
         }
         String stackTrace = context.settings().sendStackTraces() ? stackTraceOf(cause) : null;
         answer(wire.error(message.id(), code, String.valueOf(cause.getMessage()), type, stackTrace));
@@ -275,7 +281,7 @@ final class InboundDispatch {
             try {
                 args = listener.codec().readParams(message, wire.mapper());
             } catch (ProtocolViolation violation) {
-                connection.violations().log(LOG, Level.WARNING, () -> "dropped " + message + " from " + connection.describe() + ": "
+                connection.violation(LOG, message.method(), () -> "dropped " + message + " from " + connection.describe() + ": "
                         + violation.getMessage());
                 continue;
             }
@@ -286,6 +292,8 @@ final class InboundDispatch {
                 });
             } catch (Throwable failure) {
                 LOG.log(Level.WARNING, "a listener of " + message.method() + " failed", failure);
+                context.reportError(IpcError.Kind.LISTENER_FAILED, message.method(), connection.peerDescription(),
+                        () -> "a listener of " + message.method() + " failed: " + failure, failure);
             }
         }
     }

@@ -11,6 +11,8 @@ import io.typedipc.runtime.internal.wire.Routing;
 import io.typedipc.runtime.internal.wire.WireFormat;
 import io.typedipc.runtime.transport.spi.Link;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -44,6 +47,7 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
     private final AtomicInteger work = new AtomicInteger();
     private final CompletableFuture<Void> quiet = new CompletableFuture<>();
     private final IpcPackages packages = new IpcPackages(this);
+    private final ErrorListeners errors = new ErrorListeners();
     /** Where this context's message trace goes, or {@code null} when it is off. */
     private final FrameSink trace;
 
@@ -218,6 +222,35 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
         return drained;
     }
 
+    /**
+     * Runs {@code listener} for every {@link IpcError} in this context from now on: a handler or listener that
+     * threw, a peer that broke the protocol, a reply that could not be sent, a renderer-connected/-disconnected
+     * listener or package unload hook that threw. Each is also logged, as before; the log is rate-limited for what a
+     * peer does wrong, the listener is not.
+     *
+     * <p>The listener runs on the thread that found the error — the dispatch thread (or your executor) for handler
+     * failures, a transport's reader thread for a malformed frame — before the runtime answers the peer. Like a
+     * {@code System.Logger} backend it must be quick, thread-safe and must not block or call back into the
+     * runtime: record the error and return. A listener that throws is logged and ignored.
+     *
+     * @return closing it removes the listener
+     */
+    public Registration onError(Consumer<? super IpcError> listener) {
+        return errors.add(listener);
+    }
+
+    /**
+     * The requests this context sent that have no reply yet, on every connection (in main: to every renderer and to
+     * {@link IpcMain#self()}), oldest first. A snapshot: a request may be answered the moment after. Requests main
+     * forwards from one renderer to another are the sending renderer's, not main's, and are not listed.
+     */
+    public List<PendingRequest> pendingRequests() {
+        List<PendingRequest> pending = new ArrayList<>();
+        collectPending(pending);
+        pending.sort(Comparator.comparing(PendingRequest::waiting).reversed());
+        return List.copyOf(pending);
+    }
+
     /** Whether {@link #close()} or {@link #closeGracefully} has been called. */
     public boolean isClosing() {
         return state.get() != OPEN;
@@ -298,6 +331,16 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
         }
         return settings.usesDirectExecutor() ? DirectExecutor.INSTANCE : new SerialExecutor(settings.executor());
     }
+
+    /** Reports an error to the {@link #onError} listeners; {@code message} is only made if someone listens. */
+    void reportError(IpcError.Kind kind, String channel, String peer, Supplier<String> message, Throwable cause) {
+        if (errors.any()) {
+            errors.report(new IpcError(kind, channel, peer, message.get(), cause));
+        }
+    }
+
+    /** Adds this context's own requests still waiting for replies to {@code into}. */
+    abstract void collectPending(List<PendingRequest> into);
 
     /** How many requests a new connection's peer may have in flight with this context at once. */
     abstract RequestBudget newRequestBudget();

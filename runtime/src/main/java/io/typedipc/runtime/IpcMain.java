@@ -348,14 +348,24 @@ public final class IpcMain extends IpcContext {
         return "IpcMain";
     }
 
-    private static void notifyListeners(List<Consumer<RendererHandle>> listeners, RendererHandle handle, String what) {
+    private void notifyListeners(List<Consumer<RendererHandle>> listeners, RendererHandle handle, String what) {
         for (Consumer<RendererHandle> listener : listeners) {
             try {
                 listener.accept(handle);
             } catch (RuntimeException | Error e) {
                 LOG.log(Level.WARNING, "a renderer-" + what + " listener failed for " + handle, e);
+                reportError(IpcError.Kind.CALLBACK_FAILED, null, "renderer " + handle.name() + "#" + handle.id(),
+                        () -> "a renderer-" + what + " listener failed for " + handle + ": " + e, e);
             }
         }
+    }
+
+    @Override
+    void collectPending(List<PendingRequest> into) {
+        for (RendererHandle renderer : renderers.values()) {
+            renderer.connection().collectPending(into);
+        }
+        self.collectPending(into);
     }
 
     /**
@@ -378,7 +388,7 @@ public final class IpcMain extends IpcContext {
         try {
             route = routing().readRoute(message);
         } catch (ProtocolViolation violation) {
-            origin.violations().log(LOG, Level.WARNING, () -> "bad " + message.method() + " from " + origin.describe() + ": "
+            origin.violation(LOG, message.method(), () -> "bad " + message.method() + " from " + origin.describe() + ": "
                     + violation.getMessage());
             if (request) {
                 origin.reply(wire().error(message.id(), violation.code(), violation.getMessage(), null, null));

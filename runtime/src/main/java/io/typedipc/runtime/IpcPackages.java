@@ -90,6 +90,8 @@ public final class IpcPackages {
                 gone.pkg().unload(gone.scope());
             } catch (Exception | Error e) {
                 LOG.log(Level.WARNING, "the unload hook of package " + name + " failed; its channels are removed anyway", e);
+                context.reportError(IpcError.Kind.CALLBACK_FAILED, null, null,
+                        () -> "the unload hook of package " + name + " failed: " + e, e);
             }
             gone.scope().undoAll();
         }

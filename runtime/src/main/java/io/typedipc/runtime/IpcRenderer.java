@@ -3,6 +3,7 @@ package io.typedipc.runtime;
 import io.typedipc.runtime.codegen.MethodDescriptor;
 import io.typedipc.runtime.transport.spi.InProcessLink;
 import io.typedipc.runtime.transport.spi.Link;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -255,6 +256,11 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
     public void close() {
         markClosed();
         connection.close();
+    }
+
+    @Override
+    void collectPending(List<PendingRequest> into) {
+        connection.collectPending(into);
     }
 
     @Override

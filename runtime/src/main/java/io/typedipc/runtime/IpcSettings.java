@@ -36,7 +36,11 @@ public final class IpcSettings {
     private final String mainWindow;
     private final MessageTrace trace;
 
+    /** The mapper the application gave, or {@code null}: then {@link #mapper} follows the wire limits. */
+    private final JsonMapper givenMapper;
+
     private IpcSettings(Builder builder) {
+        this.givenMapper = builder.mapper;
         this.mapper = builder.mapper != null ? builder.mapper : defaultMapper(builder.wireLimits);
         this.wireLimits = builder.wireLimits;
         this.executor = builder.executor;
@@ -54,6 +58,25 @@ public final class IpcSettings {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder that starts with everything these settings have, to change a few:
+     * {@code settings.toBuilder().trace(recorder).build()}. A mapper that was not given (the default one) is not
+     * copied, so new wire limits still reach it.
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.mapper = givenMapper;
+        builder.executor = executor;
+        builder.defaultDeadline = defaultDeadline;
+        builder.sendStackTraces = sendStackTraces;
+        builder.wireLimits = wireLimits;
+        builder.window = window;
+        builder.mainWindow = mainWindow;
+        builder.trace = trace;
+        builder.directExecutor = directExecutor;
+        return builder;
     }
 
     /**

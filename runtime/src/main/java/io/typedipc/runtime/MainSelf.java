@@ -47,6 +47,13 @@ final class MainSelf implements IpcPeer {
         caller(channel).notify(channel, frame);
     }
 
+    /** Adds main's own requests to itself still waiting for a reply. */
+    synchronized void collectPending(java.util.List<PendingRequest> into) {
+        if (caller != null) {
+            caller.collectPending(into);
+        }
+    }
+
     /** Closes the link; called by {@link IpcMain#close()} after it is marked closed, so no new link opens. */
     synchronized void close() {
         if (caller != null) {

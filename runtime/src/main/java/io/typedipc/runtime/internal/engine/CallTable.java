@@ -2,6 +2,9 @@ package io.typedipc.runtime.internal.engine;
 
 import io.typedipc.runtime.internal.wire.Envelope;
 import io.typedipc.runtime.internal.wire.MethodCodec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +41,13 @@ public final class CallTable {
 
     public CallTable(Owner owner) {
         this.owner = owner;
+    }
+
+    /** The calls waiting for replies now, oldest first (a snapshot: any may end the moment after). */
+    public List<PendingCall> snapshot() {
+        List<PendingCall> open = new ArrayList<>(pending.values());
+        open.sort(Comparator.comparingLong(PendingCall::id));
+        return open;
     }
 
     /**

@@ -14,6 +14,7 @@ public final class PendingCall {
     private final MethodCodec codec;
     private final long deadlineNanos;
     private final long deadlineMillis;
+    private final long openedNanos = System.nanoTime();
     private final CompletableFuture<Envelope> reply = new CompletableFuture<>();
     /** Where this call sits in its connection's deadline queue, or -1; guarded by the queue. */
     int queueIndex = -1;
@@ -42,6 +43,11 @@ public final class PendingCall {
     /** When the caller stops waiting, in {@link System#nanoTime()} time; {@link Long#MAX_VALUE} if never. */
     public long deadlineNanos() {
         return deadlineNanos;
+    }
+
+    /** When the call was opened, in {@link System#nanoTime()} time. */
+    public long openedNanos() {
+        return openedNanos;
     }
 
     /** The deadline as the caller gave it, in milliseconds from when the call was opened (for messages). */
