@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.typedipc.runtime.IpcMain;
+import io.typedipc.runtime.transport.ChildProcessTransport.ChildRenderer;
+import io.typedipc.testing.IpcTest;
+import io.typedipc.testing.IpcTestContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,31 +23,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The child-process examples of docs/getting-started.md, run as written. */
+/**
+ * The child-process examples of docs/getting-started.md, run as written: the panel launched by typed-ipc-testing's
+ * kit (which checks that it ends when main closes), and main's own process killed with SIGKILL.
+ */
+@IpcTest
 class ChildProcessTest {
 
     @Test
-    void mainTalksToAPanelProcessAndClosingMainEndsIt() throws Exception {
-        Process process = null;
+    void mainTalksToAPanelProcessAndClosingMainEndsIt(IpcTestContext ipc) throws Exception {
         CountDownLatch joined = new CountDownLatch(1);
-        try {
-            try (IpcMain main = IpcMain.create()) {
-                ChatRoomDispatcher.register(main, new JoinWatcher(new ChatRoomService(), joined));
-                var panel = ChatMain.launchPanel(main);
-                process = panel.process();
-                ChatPanel chatPanel = new ChatPanelSender(panel.handle()).withDeadline(Duration.ofSeconds(30));
-                assertEquals("showing the room", chatPanel.status());
-                // Close only once the panel's own call is answered: a renderer whose blocking call is cut off by
-                // main closing gets IpcDisconnectedException, which would end its main() with an exception instead.
-                assertTrue(joined.await(30, TimeUnit.SECONDS), "the panel joined");
-            }
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the panel process ends when main closes");
-            assertEquals(0, process.exitValue());
-        } finally {
-            if (process != null) {
-                process.destroyForcibly();   // a panel that failed to end must not outlive the test run
-            }
-        }
+        ChatRoomDispatcher.register(ipc.main(), new JoinWatcher(new ChatRoomService(), joined));
+        ChildRenderer panel = ipc.child(ChatPanelMain.class, "chat-panel");
+        ChatPanel chatPanel = new ChatPanelSender(panel.handle()).withDeadline(Duration.ofSeconds(30));
+        assertEquals("showing the room", chatPanel.status());
+        // End the test only once the panel's own call is answered: a renderer whose blocking call is cut off by main
+        // closing gets IpcDisconnectedException, which would end its main() with an exception instead.
+        assertTrue(joined.await(30, TimeUnit.SECONDS), "the panel joined");
+        // After the test the kit closes main and fails the test unless the panel process then ends with exit code 0.
+    }
+
+    @Test
+    void theKitsCommandIsTheOneGettingStartedShows() {
+        ProcessBuilder command = IpcTestContext.javaCommand(ChatPanelMain.class);
+        assertEquals(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ChatPanelMain.class.getName()), command.command());
     }
 
     @Test
