@@ -18,6 +18,12 @@ public final class WebSocketFixture implements TransportFixture {
         return "websocket";
     }
 
+    /** Main reads WebSocket messages on Jetty's threads, which {@link WebSocketServer} names so. */
+    @Override
+    public String mainReaderThreadPrefix() {
+        return "typed-ipc-websocket-";
+    }
+
     @Override
     public synchronized IpcRenderer connect(IpcMain main, String rendererName, IpcSettings settings) throws Exception {
         if (server == null || servedMain != main) {

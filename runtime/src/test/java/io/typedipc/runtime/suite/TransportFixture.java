@@ -22,6 +22,14 @@ public interface TransportFixture {
     IpcRenderer connect(IpcMain main, String rendererName, IpcSettings settings) throws Exception;
 
     /**
+     * How main's threads that read this transport's messages are named (the start of the name): the runtime's own
+     * links read on {@code "typed-ipc-reader "} threads; a transport built on a server library reads on the library's.
+     */
+    default String mainReaderThreadPrefix() {
+        return "typed-ipc-reader ";
+    }
+
+    /**
      * Releases servers, processes or threads the fixture started; called once per test, after the suite closed the
      * contexts.
      */
