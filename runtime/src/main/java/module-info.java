@@ -11,6 +11,8 @@
 module io.typedipc.runtime {
     // Transitive: the API's signatures show Jackson types (JsonMapper in IpcSettings, JavaType in TypeRecipe).
     requires transitive tools.jackson.databind;
+    // The JFR events of calls and connections (docs/observability.md); part of every JDK.
+    requires jdk.jfr;
 
     exports io.typedipc.runtime;
     exports io.typedipc.runtime.codegen;

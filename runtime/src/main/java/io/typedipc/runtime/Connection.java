@@ -1,7 +1,11 @@
 package io.typedipc.runtime;
 
+import io.typedipc.runtime.codegen.MethodDescriptor;
 import io.typedipc.runtime.internal.engine.CallTable;
 import io.typedipc.runtime.internal.engine.Deadline;
+import io.typedipc.runtime.internal.engine.CallObserver;
+import io.typedipc.runtime.internal.engine.CallWatch;
+import io.typedipc.runtime.internal.engine.ConnectionEvents;
 import io.typedipc.runtime.internal.engine.DispatchLoop;
 import io.typedipc.runtime.internal.engine.PendingCall;
 import io.typedipc.runtime.internal.wire.Envelope;
@@ -16,6 +20,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -44,6 +49,8 @@ final class Connection implements Link.Listener, CallTable.Owner {
     private final InboundDispatch dispatch;
     /** Our requests waiting for replies, with their one deadline queue. */
     private final CallTable calls = new CallTable(this);
+    /** Who watches the calls this connection sends (interceptors, JFR); a call nobody watches gets no watch. */
+    private final CallObserver observer;
     /** In main: requests this peer routed to another renderer, by this peer's request id, to cancel them. */
     private final Map<Object, Runnable> forwards = new ConcurrentHashMap<>();
     private volatile IpcPeer remote;
@@ -65,6 +72,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
         this.wire = context.wire();
         this.inbound = context.newInboundExecutor();
         this.dispatch = new InboundDispatch(context, this);
+        this.observer = context.calls();
         this.incoming = new IncomingBudget(context.settings().wireLimits());
         this.requests = context.newRequestBudget();
         this.forwardedTo = context.newRequestBudget();
@@ -75,6 +83,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
         this.remote = remote;
         this.remoteId = remoteId;
         this.remoteName = remoteName;
+        ConnectionEvents.opened(context.contextName(), peerLabel(), link.describe());
         link.start(this);
     }
 
@@ -152,10 +161,33 @@ final class Connection implements Link.Listener, CallTable.Owner {
     // ---------------------------------------------------------------------------------------------- outgoing
 
     void notify(String channel, MethodCodec codec, Object[] args) {
-        notify(channel, () -> wire.notification(channel, codec, args));
+        notify(channel, args, peerLabel(), () -> wire.notification(channel, codec, args));
     }
 
-    /** Sends a one-way message encoded by {@code encoder}. */
+    /**
+     * Sends the one-way message {@code encoder} makes, as a call of this context's ({@code args} to {@code target},
+     * for its interceptors and events).
+     */
+    void notify(String channel, Object[] args, String target, Supplier<byte[]> encoder) {
+        context.ensureOpenForOutgoing(channel);
+        ensureOpen(channel);
+        CallWatch watch = observer.outgoing(MethodDescriptor.Kind.ONE_WAY, channel, args, target);
+        if (watch == null) {
+            write(encoder.get());
+            return;
+        }
+        try {
+            byte[] frame = encoder.get();
+            write(frame);
+            watch.sent(frame.length);
+        } catch (RuntimeException | Error e) {
+            watch.end(e);
+            throw e;
+        }
+        watch.end(null);
+    }
+
+    /** Sends a one-way message encoded by {@code encoder} that is part of a call watched elsewhere (a broadcast). */
     void notify(String channel, Supplier<byte[]> encoder) {
         context.ensureOpenForOutgoing(channel);
         ensureOpen(channel);
@@ -178,17 +210,36 @@ final class Connection implements Link.Listener, CallTable.Owner {
 
     /** Sends a request and blocks for its reply; see {@link IpcPeer#call}. */
     Object call(String channel, MethodCodec codec, Deadline deadline, Object[] args) {
-        return call(channel, codec, deadline, id -> wire.request(id, channel, codec, args));
+        return call(channel, codec, deadline, args, peerLabel(), id -> wire.request(id, channel, codec, args));
     }
 
     /**
      * Sends the request {@code encoder} makes for an id, and blocks until the reply or the deadline. The reply is
-     * decoded with {@code codec}.
+     * decoded with {@code codec}. {@code args} and {@code target} are what the call's interceptors see.
      */
-    Object call(String channel, MethodCodec codec, Deadline deadline, LongFunction<byte[]> encoder) {
+    Object call(String channel, MethodCodec codec, Deadline deadline, Object[] args, String target,
+            LongFunction<byte[]> encoder) {
         DirectExecutor.refuseBlocking(channel + ": a blocking call"); // before anything is sent
         context.ensureOpenForOutgoing(channel);
+        CallWatch watch = observer.outgoing(MethodDescriptor.Kind.BLOCKING, channel, args, target);
+        if (watch == null) {
+            return awaitCall(channel, codec, deadline, encoder, null);
+        }
+        Object result;
+        try {
+            result = awaitCall(channel, codec, deadline, encoder, watch);
+        } catch (RuntimeException | Error e) {
+            watch.end(e);
+            throw e;
+        }
+        watch.end(null);
+        return result;
+    }
+
+    private Object awaitCall(String channel, MethodCodec codec, Deadline deadline, LongFunction<byte[]> encoder,
+            CallWatch watch) {
         PendingCall call = open(channel, codec, deadline);
+        call.watch(watch);
         send(call, encoder);
         boolean answered;
         try {
@@ -218,12 +269,44 @@ final class Connection implements Link.Listener, CallTable.Owner {
 
     /** Sends a request whose future completes on the context's executor; see {@link IpcPeer#invoke}. */
     <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Deadline deadline, Object[] args) {
-        return invoke(channel, codec, deadline, id -> wire.request(id, channel, codec, args));
+        return invoke(channel, codec, deadline, args, peerLabel(), id -> wire.request(id, channel, codec, args));
     }
 
-    <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Deadline deadline, LongFunction<byte[]> encoder) {
+    /** As {@link #call(String, MethodCodec, Deadline, Object[], String, LongFunction)}, answered by a future. */
+    <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Deadline deadline, Object[] args, String target,
+            LongFunction<byte[]> encoder) {
         context.ensureOpenForOutgoing(channel);
-        PendingCall call = open(channel, codec, deadline);
+        CallWatch watch;
+        try {
+            watch = observer.outgoing(MethodDescriptor.Kind.ASYNC, channel, args, target);
+        } catch (RuntimeException refused) { // an interceptor refused it: the caller learns it where it learns the rest
+            return CompletableFuture.failedFuture(refused);
+        }
+        return request(channel, codec, deadline, watch, encoder);
+    }
+
+    /**
+     * Sends a protocol request (such as {@code $/ping}) that no interceptor or call event sees; {@code timing}, if
+     * not {@code null}, is told when its frames go and come. The result is decoded untyped.
+     */
+    CompletableFuture<Object> protocolRequest(String method, Deadline deadline, CallWatch timing,
+            LongFunction<byte[]> encoder) {
+        context.ensureOpenForOutgoing(method);
+        return request(method, wire.untyped(), deadline, timing, encoder);
+    }
+
+    private <R> CompletableFuture<R> request(String channel, MethodCodec codec, Deadline deadline, CallWatch watch,
+            LongFunction<byte[]> encoder) {
+        PendingCall call;
+        try {
+            call = open(channel, codec, deadline);
+        } catch (RuntimeException e) {
+            if (watch != null) {
+                watch.end(e);
+            }
+            throw e;
+        }
+        call.watch(watch);
         IpcFuture<R> future = new IpcFuture<>(this, call);
         call.reply().whenComplete((reply, failure) -> settleLater(future, call, reply, failure));
         calls.watchDeadline(call);
@@ -231,6 +314,9 @@ final class Connection implements Link.Listener, CallTable.Owner {
             send(call, encoder);
         } catch (RuntimeException e) {
             future.completeExceptionally(e);
+            if (watch != null) {
+                watch.end(e);
+            }
         }
         return future;
     }
@@ -311,6 +397,9 @@ final class Connection implements Link.Listener, CallTable.Owner {
             calls.release(call);
             throw e;
         }
+        if (call.watch() != null) {
+            call.watch().sent(frame.length);
+        }
     }
 
     private boolean waitFor(CompletableFuture<Envelope> reply, long deadlineNanos) throws InterruptedException {
@@ -368,19 +457,29 @@ final class Connection implements Link.Listener, CallTable.Owner {
 
     @SuppressWarnings("unchecked") // the codec decodes the result with the method's own result type R
     private <R> void settle(IpcFuture<R> future, PendingCall call, Envelope reply, Throwable failure) {
+        CallWatch watch = call.watch();
         if (future.isDone()) {
+            if (watch != null && future.isCancelled()) { // the caller cancelled it (else it was settled before)
+                watch.end(new CancellationException(call.channel() + ": cancelled"));
+            }
             return;
         }
+        Throwable failed = failure;
         if (failure != null) {
             future.completeExceptionally(failure);
         } else if (reply.type() == Envelope.Type.RESULT) {
             try {
                 future.complete((R) Replies.result(call.channel(), call.codec(), reply));
             } catch (RuntimeException e) {
+                failed = e;
                 future.completeExceptionally(e);
             }
         } else {
-            future.completeExceptionally(Replies.failure(call.channel(), call.codec(), reply));
+            failed = Replies.failure(call.channel(), call.codec(), reply);
+            future.completeExceptionally(failed);
+        }
+        if (watch != null) {
+            watch.end(failed);
         }
     }
 
@@ -584,6 +683,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
             }
         }
         dispatch.cancelAll();
+        ConnectionEvents.closed(context.contextName(), peerLabel(), link.describe(), cause);
         context.connectionClosed(this, cause);
     }
 

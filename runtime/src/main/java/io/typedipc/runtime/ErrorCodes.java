@@ -39,6 +39,11 @@ public final class ErrorCodes {
      * not served; send it again once earlier replies have come.
      */
     public static final int TOO_MANY_REQUESTS = JsonRpcCodes.TOO_MANY_REQUESTS;
+    /**
+     * An interceptor of the serving context refused the request ({@link IpcRefusedException}); the handler did not
+     * run. The message is the interceptor's.
+     */
+    public static final int REFUSED = JsonRpcCodes.REFUSED;
     /** The request was cancelled (the LSP's {@code RequestCancelled}, so LSP peers understand it). */
     public static final int CANCELLED = JsonRpcCodes.CANCELLED;
 }

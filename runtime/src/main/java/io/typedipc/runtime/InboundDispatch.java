@@ -98,6 +98,11 @@ final class InboundDispatch {
     }
 
     private void serveRequest(Envelope message, Routing.Routed from) {
+        if (WireFormat.PING_METHOD.equals(message.method())) {
+            // Answered by the runtime, in order behind what came before it, never by a handler: a health check.
+            answer(wire.result(message.id(), wire.untyped(), Map.of()));
+            return;
+        }
         Handlers.HandlerEntry entry = context.handlers().handler(message.method());
         if (entry != null && !entry.claim()) {
             entry = null; // a handleOnce handler that another request has already taken
@@ -126,34 +131,63 @@ final class InboundDispatch {
             return;
         }
         IpcEvent event = connection.eventFor(message, from);
+        CallObservation.Watch watch;
+        try {
+            watch = intercept(message, args, event);
+        } catch (IpcRefusedException refused) {
+            answer(wire.error(message.id(), ErrorCodes.REFUSED, refused.getMessage(), null, null));
+            return;
+        }
         Handlers.HandlerEntry handler = entry;
         Object result;
         try {
             result = event.runAsCurrent(() -> handler.handler().handle(event, args));
         } catch (Throwable failure) {
-            replyFailure(message, entry, failure);
+            replyFailure(message, entry, failure, watch);
             return;
         }
-        finish(message, entry, result);
+        finish(message, entry, result, watch);
+    }
+
+    /**
+     * Runs the context's incoming interceptors (with the event current, as for the handler) once the handler and
+     * the arguments are known; {@code null} when nothing watches.
+     *
+     * @throws IpcRefusedException if one refused the call
+     */
+    private CallObservation.Watch intercept(Envelope message, Object[] args, IpcEvent event) {
+        try {
+            return event.runAsCurrent(() -> context.calls().incoming(message.type() == Envelope.Type.REQUEST,
+                    message.method(), args, event, message.size()));
+        } catch (IpcRefusedException refused) {
+            LOG.log(Level.DEBUG, () -> "an interceptor refused " + message + " from " + connection.describe());
+            throw refused;
+        } catch (Exception e) {
+            throw new AssertionError("interception wraps every failure in a refusal", e);
+        }
     }
 
     /** Replies with a handler's (or listeners') result, waiting for it first if it is a future. */
-    private void finish(Envelope message, Handlers.HandlerEntry entry, Object result) {
+    private void finish(Envelope message, Handlers.HandlerEntry entry, Object result, CallObservation.Watch watch) {
         if (result instanceof CompletionStage<?> stage && entry.completesLater()) {
             CompletableFuture<?> future = stage.toCompletableFuture();
             working.put(message.id(), future);
+            if (!connection.isOpen()) {
+                // Closed while the handler ran: cancelAll may have come before the put, and nobody else would end it.
+                future.cancel(true);
+            }
             future.whenComplete((value, failure) -> {
                 working.remove(message.id(), future);
                 if (failure != null) {
-                    replyFailure(message, entry, failure);
+                    replyFailure(message, entry, failure, watch);
                 } else {
-                    replyResult(message, entry, value);
+                    replyResult(message, entry, value, watch);
                 }
             });
         } else if (result == null && entry.completesLater() && entry.method() != null) {
-            replyFailure(message, entry, new NullPointerException("the handler returned a null future"));
+            replyFailure(message, entry, new NullPointerException("the handler returned a null future"), watch);
         } else {
-            replyResult(message, entry, result);
+            replyResult(message, entry, result, watch);
         }
     }
 
@@ -161,6 +195,20 @@ final class InboundDispatch {
     private void serveWithListeners(Envelope message, Routing.Routed from, List<Handlers.ListenerEntry> listeners) {
         Handlers.HandlerEntry untyped = new Handlers.HandlerEntry(null, wire.untyped(), null, null);
         IpcEvent event = connection.eventFor(message, from);
+        CallObservation.Watch watch = null;
+        if (context.calls().watchesIncoming()) {
+            try {
+                watch = intercept(message, listeners.get(0).codec().readParams(message, wire.mapper()), event);
+            } catch (ProtocolViolation violation) {
+                connection.violations().log(LOG, Level.WARNING, () -> "refused " + message + " from " + connection.describe() + ": "
+                        + violation.getMessage());
+                answer(wire.error(message.id(), violation.code(), violation.getMessage(), null, null));
+                return;
+            } catch (IpcRefusedException refused) {
+                answer(wire.error(message.id(), ErrorCodes.REFUSED, refused.getMessage(), null, null));
+                return;
+            }
+        }
         Throwable firstFailure = null;
         boolean anyListener = false;
         for (Handlers.ListenerEntry listener : listeners) {
@@ -177,7 +225,8 @@ final class InboundDispatch {
             } catch (ProtocolViolation violation) {
                 connection.violation(LOG, message.method(), () -> "refused " + message + " from " + connection.describe() + ": "
                         + violation.getMessage());
-                answer(wire.error(message.id(), violation.code(), violation.getMessage(), null, null));
+                answer(wire.error(message.id(), violation.code(), violation.getMessage(), null, null), watch,
+                        violation.code(), null);
                 return;
             }
             try {
@@ -192,27 +241,30 @@ final class InboundDispatch {
             }
         }
         if (firstFailure != null) {
-            replyFailure(message, untyped, firstFailure);
+            replyFailure(message, untyped, firstFailure, watch);
         } else if (event.hasReturnValue()) {
-            finish(message, untyped, event.returnValue());
+            finish(message, untyped, event.returnValue(), watch);
         } else {
-            answer(wire.error(message.id(), anyListener ? ErrorCodes.APPLICATION_ERROR : ErrorCodes.METHOD_NOT_FOUND,
+            int code = anyListener ? ErrorCodes.APPLICATION_ERROR : ErrorCodes.METHOD_NOT_FOUND;
+            answer(wire.error(message.id(), code,
                     anyListener
                             ? message.method() + ": no listener set a return value (IpcEvent.setReturnValue)"
                             : "no handler for channel '" + message.method() + "'",
-                    null, null));
+                    null, null), watch, code, null);
         }
     }
 
-    private void replyResult(Envelope message, Handlers.HandlerEntry entry, Object value) {
+    private void replyResult(Envelope message, Handlers.HandlerEntry entry, Object value, CallObservation.Watch watch) {
         byte[] frame;
+        int code = 0;
         try {
             frame = wire.result(message.id(), entry.codec(), value);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "could not encode the result of " + message.method(), e);
             context.reportError(IpcError.Kind.REPLY_FAILED, message.method(), connection.peerDescription(),
                     () -> "could not encode the result of " + message.method() + ": " + e.getMessage(), e);
-            frame = wire.error(message.id(), ErrorCodes.INTERNAL_ERROR,
+            code = ErrorCodes.INTERNAL_ERROR;
+            frame = wire.error(message.id(), code,
                     message.method() + ": the result could not be encoded: " + e.getMessage(), null, null);
         }
         int limit = context.settings().wireLimits().maxFrameBytes();
@@ -223,15 +275,17 @@ final class InboundDispatch {
             LOG.log(Level.WARNING, why);
             context.reportError(IpcError.Kind.REPLY_FAILED, message.method(), connection.peerDescription(), () -> why,
                     null);
-            frame = wire.error(message.id(), ErrorCodes.INTERNAL_ERROR, why, null, null);
+            code = ErrorCodes.INTERNAL_ERROR;
+            frame = wire.error(message.id(), code, why, null, null);
         }
-        answer(frame);
+        answer(frame, watch, code, null);
     }
 
-    private void replyFailure(Envelope message, Handlers.HandlerEntry entry, Throwable failure) {
+    private void replyFailure(Envelope message, Handlers.HandlerEntry entry, Throwable failure, CallObservation.Watch watch) {
         Throwable cause = unwrap(failure);
         if (cause instanceof CancellationException) {
-            answer(wire.error(message.id(), ErrorCodes.CANCELLED, message.method() + ": cancelled", null, null));
+            answer(wire.error(message.id(), ErrorCodes.CANCELLED, message.method() + ": cancelled", null, null), watch,
+                    ErrorCodes.CANCELLED, cause);
             return;
         }
         MethodDescriptor.DeclaredError<?> declared =
@@ -250,13 +304,25 @@ final class InboundDispatch {
                     () -> "the handler of " + message.method() + " failed: " + cause, cause);
         }
         String stackTrace = context.settings().sendStackTraces() ? stackTraceOf(cause) : null;
-        answer(wire.error(message.id(), code, String.valueOf(cause.getMessage()), type, stackTrace));
+        answer(wire.error(message.id(), code, String.valueOf(cause.getMessage()), type, stackTrace), watch, code, cause);
     }
 
     /** Sends a request's one reply and ends its unit of work. */
     private void answer(byte[] frame) {
+        answer(frame, null, 0, null);
+    }
+
+    /**
+     * Sends a request's one reply, tells its watch (if any) how the call ended — {@code code} 0 for a result, the
+     * error's code, or a disconnect if the connection closed meanwhile — and ends its unit of work.
+     */
+    private void answer(byte[] frame, CallObservation.Watch watch, int code, Throwable failure) {
         try {
             connection.reply(frame);
+            if (watch != null) {
+                watch.sent(frame.length);
+                watch.served(connection.isOpen() ? code : ErrorCodes.DISCONNECTED, failure);
+            }
         } finally {
             connection.requestDone();
             context.workDone();
@@ -270,6 +336,17 @@ final class InboundDispatch {
             return;
         }
         IpcEvent event = connection.eventFor(message, from);
+        CallObservation.Watch watch = null;
+        if (context.calls().watchesIncoming()) {
+            try {
+                watch = intercept(message, listeners.get(0).codec().readParams(message, wire.mapper()), event);
+            } catch (ProtocolViolation violation) {
+                // not intercepted: every listener below drops it for the same reason, and logs it
+            } catch (IpcRefusedException refused) {
+                return; // a refused one-way message is dropped: there is no reply to carry the refusal
+            }
+        }
+        Throwable firstFailure = null;
         for (Handlers.ListenerEntry listener : listeners) {
             if (!listener.claim()) {
                 continue;
@@ -294,7 +371,11 @@ final class InboundDispatch {
                 LOG.log(Level.WARNING, "a listener of " + message.method() + " failed", failure);
                 context.reportError(IpcError.Kind.LISTENER_FAILED, message.method(), connection.peerDescription(),
                         () -> "a listener of " + message.method() + " failed: " + failure, failure);
+                firstFailure = firstFailure == null ? failure : firstFailure;
             }
+        }
+        if (watch != null) {
+            watch.served(firstFailure == null ? 0 : ErrorCodes.APPLICATION_ERROR, firstFailure);
         }
     }
 

@@ -50,6 +50,8 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
     private final ErrorListeners errors = new ErrorListeners();
     /** Where this context's message trace goes, or {@code null} when it is off. */
     private final FrameSink trace;
+    /** This context's interceptors and JFR call events. */
+    private final CallObservation calls;
 
     IpcContext(IpcSettings settings, String threadName) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -57,6 +59,7 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
         this.routing = new Routing(settings.mapper());
         this.loop = settings.executor() == null && !settings.usesDirectExecutor() ? new DispatchLoop(threadName) : null;
         this.trace = TraceAdapter.of(settings);
+        this.calls = new CallObservation(this, settings);
     }
 
     public IpcSettings settings() {
@@ -178,6 +181,22 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
     }
 
     /**
+     * Adds an interceptor of every call this context makes from now on, after those of its settings and those added
+     * before; closing the registration removes it. See {@link IpcInterceptor} for the order and the threads.
+     */
+    public Registration interceptOutgoing(IpcInterceptor interceptor) {
+        return calls.add(IpcCall.Direction.OUTGOING, interceptor);
+    }
+
+    /**
+     * Adds an interceptor of every call this context serves from now on, after those of its settings and those added
+     * before; closing the registration removes it. See {@link IpcInterceptor} for the order and the threads.
+     */
+    public Registration interceptIncoming(IpcInterceptor interceptor) {
+        return calls.add(IpcCall.Direction.INCOMING, interceptor);
+    }
+
+    /**
      * Closes the context at once: its connections close, every request still waiting on them fails with
      * {@link IpcDisconnectedException}, and asynchronous handlers still working are cancelled. Closing twice does
      * nothing.
@@ -269,6 +288,11 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
     /** {@code link} as this context's connections use it: traced when the settings ask for a message trace. */
     Link traced(Link link, Supplier<String> peer) {
         return TracedLink.wrap(link, trace, wire, contextName(), peer);
+    }
+
+    /** Who watches this context's calls: its interceptors and the JFR events. */
+    CallObservation calls() {
+        return calls;
     }
 
     /** This context's name in traces and events: {@code "main"} or the renderer's name. */

@@ -1,6 +1,7 @@
 package io.typedipc.runtime;
 
 import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.internal.engine.CallWatch;
 import io.typedipc.runtime.internal.engine.Deadlines;
 import io.typedipc.runtime.internal.engine.RendererNames;
 import io.typedipc.runtime.internal.wire.Envelope;
@@ -576,14 +577,26 @@ public final class IpcMain extends IpcContext {
 
         private void deliver(String channel, MethodCodec codec, Object[] args) {
             ensureOpenForOutgoing(channel);
-            byte[] frame = wire().notification(channel, codec, args);
-            for (RendererHandle renderer : renderers.values()) {
-                if (renderer != excluded && inWindow(renderer, window)) {
-                    renderer.connection().sendRaw(frame.clone());
+            CallWatch watch = calls().outgoing(MethodDescriptor.Kind.ONE_WAY, channel, args, toString());
+            try {
+                byte[] frame = wire().notification(channel, codec, args);
+                for (RendererHandle renderer : renderers.values()) {
+                    if (renderer != excluded && inWindow(renderer, window) && renderer.connection().sendRaw(frame.clone())
+                            && watch != null) {
+                        watch.sent(frame.length);
+                    }
                 }
+                if (includeMain) {
+                    self.sendFrame(channel, () -> frame);
+                }
+            } catch (RuntimeException | Error e) {
+                if (watch != null) {
+                    watch.end(e);
+                }
+                throw e;
             }
-            if (includeMain) {
-                self.sendFrame(channel, () -> frame);
+            if (watch != null) {
+                watch.end(null);
             }
         }
 
@@ -646,6 +659,16 @@ public final class IpcMain extends IpcContext {
         public <R> CompletableFuture<R> invoke(MethodDescriptor<R> method, CallOptions options, Object... args) {
             try {
                 return target(method.channel()).invoke(method, options, args);
+            } catch (NoSuchRendererException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        @Override
+        public CompletableFuture<PingResult> ping(Duration deadline) {
+            Pings.checkDeadline(deadline);
+            try {
+                return target("$/ping").ping(deadline);
             } catch (NoSuchRendererException e) {
                 return CompletableFuture.failedFuture(e);
             }

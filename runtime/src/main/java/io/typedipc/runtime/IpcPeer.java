@@ -1,6 +1,7 @@
 package io.typedipc.runtime;
 
 import io.typedipc.runtime.codegen.MethodDescriptor;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -49,6 +50,19 @@ public interface IpcPeer extends OneWayPeer {
      * {@link IpcDeclaredException}, which generated senders unwrap.
      */
     <R> R call(MethodDescriptor<R> method, CallOptions options, Object... args);
+
+    /**
+     * Checks that the peer is there and answering: sends the protocol's {@code $/ping} request, which the peer's
+     * runtime answers itself (never a handler of yours), and completes with the round-trip time. A peer that does
+     * not know {@code $/ping} (an older runtime, another JSON-RPC peer) answers {@code -32601}: that completes too,
+     * with {@link PingResult#supported()} {@code false}. Every other failure completes the future exceptionally as a
+     * request would: {@link IpcTimeoutException} when no answer came within {@code deadline},
+     * {@link IpcDisconnectedException}, {@link NoSuchRendererException} for a routed peer that is not connected.
+     * Interceptors and JFR call events do not see pings; the message trace does. docs/observability.md.
+     *
+     * @param deadline how long to wait for the answer; positive
+     */
+    CompletableFuture<PingResult> ping(Duration deadline);
 
     /** Sends a typed request; the future completes with the result, or with the declared or runtime failure. */
     <R> CompletableFuture<R> invoke(MethodDescriptor<R> method, CallOptions options, Object... args);

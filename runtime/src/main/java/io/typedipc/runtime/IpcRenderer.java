@@ -6,6 +6,7 @@ import io.typedipc.runtime.transport.spi.Link;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -248,6 +249,12 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
         return calls.invoke(method, options, args);
     }
 
+    /** Pings this peer; see {@link IpcPeer#ping}. */
+    @Override
+    public CompletableFuture<PingResult> ping(Duration deadline) {
+        return Pings.ping(connection, deadline, Pings.plain(this));
+    }
+
     /**
      * Closes the connection to main at once (pending requests fail with {@link IpcDisconnectedException}, on both
      * sides) and stops the dispatch thread after what is queued.
@@ -293,15 +300,23 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
         public void send(String channel, Object... args) {
             checkChannel(channel);
             Object[] values = CallPipeline.argsOrEmpty(args);
-            connection.notify(channel, () -> routing().broadcast(channel, wire().untyped(), values, excludeSelf, includeMain, window));
+            connection.notify(channel, values, toString(),
+                    () -> routing().broadcast(channel, wire().untyped(), values, excludeSelf, includeMain, window));
         }
 
         @Override
         public void send(MethodDescriptor<?> method, Object... args) {
             CallPipeline.requireKind(method, MethodDescriptor.Kind.ONE_WAY);
             Object[] values = CallPipeline.argsOrEmpty(args);
-            connection.notify(method.channel(),
+            connection.notify(method.channel(), values, toString(),
                     () -> routing().broadcast(method.channel(), wire().codec(method), values, excludeSelf, includeMain, window));
+        }
+
+        @Override
+        public String toString() {
+            String who = window != null ? "every panel of window " + window
+                    : (excludeSelf ? "every other renderer" : "every renderer") + (includeMain ? " and main" : "");
+            return who + " via main";
         }
     }
 

@@ -2,6 +2,8 @@ package io.typedipc.runtime;
 
 import io.typedipc.runtime.transport.spi.Hello;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import tools.jackson.databind.DeserializationFeature;
@@ -35,6 +37,8 @@ public final class IpcSettings {
     private final String window;
     private final String mainWindow;
     private final MessageTrace trace;
+    private final List<IpcInterceptor> outgoingInterceptors;
+    private final List<IpcInterceptor> incomingInterceptors;
 
     /** The mapper the application gave, or {@code null}: then {@link #mapper} follows the wire limits. */
     private final JsonMapper givenMapper;
@@ -50,6 +54,8 @@ public final class IpcSettings {
         this.window = builder.window;
         this.mainWindow = builder.mainWindow;
         this.trace = builder.trace;
+        this.outgoingInterceptors = List.copyOf(builder.outgoingInterceptors);
+        this.incomingInterceptors = List.copyOf(builder.incomingInterceptors);
     }
 
     public static IpcSettings defaults() {
@@ -173,6 +179,16 @@ public final class IpcSettings {
         return trace;
     }
 
+    /** The interceptors of the calls the context makes, in order; see {@link IpcInterceptor}. */
+    public List<IpcInterceptor> outgoingInterceptors() {
+        return outgoingInterceptors;
+    }
+
+    /** The interceptors of the calls the context serves, in order; see {@link IpcInterceptor}. */
+    public List<IpcInterceptor> incomingInterceptors() {
+        return incomingInterceptors;
+    }
+
     /**
      * Checks a window name: 1 to 128 characters, not blank, no control characters (it appears in logs and routing).
      *
@@ -197,8 +213,28 @@ public final class IpcSettings {
         private String window;
         private String mainWindow = DEFAULT_MAIN_WINDOW;
         private MessageTrace trace;
+        private final List<IpcInterceptor> outgoingInterceptors = new ArrayList<>();
+        private final List<IpcInterceptor> incomingInterceptors = new ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * Adds an interceptor of every call the context makes (gRPC's {@code ClientInterceptor}); they run in the
+         * order added, before those registered later with {@link IpcContext#interceptOutgoing}.
+         */
+        public Builder interceptOutgoing(IpcInterceptor interceptor) {
+            outgoingInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /**
+         * Adds an interceptor of every call the context serves (gRPC's {@code ServerInterceptor}); they run in the
+         * order added, before those registered later with {@link IpcContext#interceptIncoming}.
+         */
+        public Builder interceptIncoming(IpcInterceptor interceptor) {
+            incomingInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
 
         /**
          * Traces every frame the context sends and receives, on all its connections (LSP4J's

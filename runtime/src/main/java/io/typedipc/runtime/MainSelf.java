@@ -4,6 +4,7 @@ import io.typedipc.runtime.codegen.MethodDescriptor;
 import io.typedipc.runtime.internal.engine.Deadline;
 import io.typedipc.runtime.internal.wire.MethodCodec;
 import io.typedipc.runtime.transport.spi.InProcessLink;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -89,6 +90,12 @@ final class MainSelf implements IpcPeer {
     @Override
     public <R> CompletableFuture<R> invoke(MethodDescriptor<R> method, CallOptions options, Object... args) {
         return calls.invoke(method, options, args);
+    }
+
+    @Override
+    public CompletableFuture<PingResult> ping(Duration deadline) {
+        Pings.checkDeadline(deadline);
+        return Pings.ping(caller("$/ping"), deadline, Pings.plain(main));
     }
 
     /** Over the current link to main itself, opened on first use. */

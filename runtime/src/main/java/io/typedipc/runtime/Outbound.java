@@ -14,7 +14,7 @@ final class Outbound implements CallPipeline.Route {
 
     @Override
     public void send(String channel, MethodCodec codec, Object[] args) {
-        connection.notify(channel, codec, args);
+        connection.notify(channel, codec, args); // to the connection's peer, which the call's watch names
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.typedipc.runtime;
 
 import io.typedipc.runtime.codegen.MethodDescriptor;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -83,6 +84,12 @@ public final class RendererHandle implements IpcPeer {
     @Override
     public <R> CompletableFuture<R> invoke(MethodDescriptor<R> method, CallOptions options, Object... args) {
         return calls.invoke(method, options, args);
+    }
+
+    /** Pings this peer; see {@link IpcPeer#ping}. */
+    @Override
+    public CompletableFuture<PingResult> ping(Duration deadline) {
+        return Pings.ping(connection, deadline, Pings.plain(connection.context()));
     }
 
     @Override

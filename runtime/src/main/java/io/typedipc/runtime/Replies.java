@@ -47,6 +47,8 @@ final class Replies {
                 return new IpcTimeoutException(message);
             case ErrorCodes.DISCONNECTED:
                 return new IpcDisconnectedException(message);
+            case ErrorCodes.REFUSED:
+                return new IpcRefusedException(message);
             case ErrorCodes.DECLARED_ERROR:
                 MethodDescriptor<?> method = codec.method();
                 MethodDescriptor.DeclaredError<?> declared =

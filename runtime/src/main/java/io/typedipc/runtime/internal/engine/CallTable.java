@@ -86,6 +86,10 @@ public final class CallTable {
             return false;
         }
         deadlines.remove(call);
+        CallWatch watch = call.watch();
+        if (watch != null) {
+            watch.received(reply.size());
+        }
         // Complete first, then count the work done: a graceful close must not overtake the reply's delivery.
         call.reply().complete(reply);
         owner.callEnded();

@@ -16,6 +16,8 @@ public final class PendingCall {
     private final long deadlineMillis;
     private final long openedNanos = System.nanoTime();
     private final CompletableFuture<Envelope> reply = new CompletableFuture<>();
+    /** Who watches this call (interceptors, JFR), or {@code null}. */
+    private volatile CallWatch watch;
     /** Where this call sits in its connection's deadline queue, or -1; guarded by the queue. */
     int queueIndex = -1;
 
@@ -61,6 +63,16 @@ public final class PendingCall {
      */
     public CompletableFuture<Envelope> reply() {
         return reply;
+    }
+
+    /** Who watches this call, or {@code null} when nothing does. */
+    public CallWatch watch() {
+        return watch;
+    }
+
+    /** Set once, before the request is sent. */
+    public void watch(CallWatch watch) {
+        this.watch = watch;
     }
 
     @Override

@@ -19,5 +19,6 @@ public final class JsonRpcCodes {
     public static final int TIMEOUT = -32003;
     public static final int DISCONNECTED = -32004;
     public static final int TOO_MANY_REQUESTS = -32005;
+    public static final int REFUSED = -32006;
     public static final int CANCELLED = -32800;
 }

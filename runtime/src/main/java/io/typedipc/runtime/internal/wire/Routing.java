@@ -290,7 +290,8 @@ public final class Routing {
         } catch (JacksonException e) {
             throw new ProtocolViolation(JsonRpcCodes.INVALID_PARAMS, message.method + ": " + e.getOriginalMessage(), message.id);
         }
-        if (method == null || method.isEmpty() || method.startsWith("$/")) {
+        // Of the protocol's own methods only $/ping may be routed: a renderer checks another renderer through main.
+        if (method == null || method.isEmpty() || method.startsWith("$/") && !WireFormat.PING_METHOD.equals(method)) {
             throw new ProtocolViolation(JsonRpcCodes.INVALID_PARAMS,
                     message.method + " needs \"method\": the channel id of the inner message", message.id);
         }

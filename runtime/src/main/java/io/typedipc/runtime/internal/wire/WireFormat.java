@@ -25,6 +25,9 @@ public final class WireFormat {
     /** The LSP's cancellation notification; its params are {@code {"id": <request id>}}. */
     public static final String CANCEL_METHOD = "$/cancelRequest";
 
+    /** The health check: a request any Typed IPC runtime answers itself with an empty object (docs/protocol.md). */
+    public static final String PING_METHOD = "$/ping";
+
     private static final ObjectWriteContext PLAIN = StreamContexts.writing(JsonMapper.builder().build());
 
     private final ObjectMapper mapper;

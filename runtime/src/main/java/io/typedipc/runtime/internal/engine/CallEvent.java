@@ -1,0 +1,55 @@
+package io.typedipc.runtime.internal.engine;
+
+import jdk.jfr.Category;
+import jdk.jfr.DataAmount;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+
+/** JFR: one call this context made, from the moment it was intercepted until the caller had the outcome. */
+@Name("io.typedipc.Call")
+@Label("IPC Call")
+@Category({"Typed IPC"})
+@Description("A request or one-way message this context sent: channel, peer, sizes, outcome")
+@StackTrace(false)
+public final class CallEvent extends Event {
+    /** Whether a recording wants these events: read once per call, so the events cost nothing when none does. */
+    private static final CallEvent PROBE = new CallEvent();
+
+    @Label("Context")
+    @Description("This context: main or the renderer's name")
+    public String context;
+
+    @Label("Channel")
+    public String channel;
+
+    @Label("Kind")
+    @Description("SYNC, REQUEST or ONE_WAY")
+    public String kind;
+
+    @Label("Peer")
+    @Description("The target of the call")
+    public String peer;
+
+    @Label("Bytes Out")
+    @DataAmount
+    public long bytesOut;
+
+    @Label("Bytes In")
+    @DataAmount
+    public long bytesIn;
+
+    @Label("Outcome")
+    @Description("OK, DECLARED_ERROR, ERROR, TIMEOUT, CANCELLED, DISCONNECTED or REFUSED")
+    public String outcome;
+
+    @Label("Error Code")
+    @Description("The JSON-RPC error code; 0 for OK")
+    public int errorCode;
+
+    public static boolean enabled() {
+        return PROBE.isEnabled();
+    }
+}
