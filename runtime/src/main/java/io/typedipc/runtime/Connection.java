@@ -19,10 +19,8 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,8 +32,8 @@ import java.util.function.Supplier;
 /**
  * One link to one peer, seen from one context: sends requests and notifications and matches replies to the calls
  * waiting for them; receives frames on the link's thread, decodes only their envelopes there, and hands everything
- * else to the context's executor, in arrival order. In main it also forwards renderer-to-renderer traffic
- * ({@code $/route}, {@code $/broadcast}) right on the link's thread: that is byte copying, never user code.
+ * else to the context's executor, in arrival order. In main it hands renderer-to-renderer traffic ({@code $/route},
+ * {@code $/broadcast}, and the cancellations of what was forwarded) to main's {@link Router}, on the link's thread.
  */
 final class Connection implements Link.Listener, CallTable.Owner {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
@@ -51,8 +49,8 @@ final class Connection implements Link.Listener, CallTable.Owner {
     private final CallTable calls = new CallTable(this);
     /** Who watches the calls this connection sends (interceptors, JFR); a call nobody watches gets no watch. */
     private final CallObserver observer;
-    /** In main: requests this peer routed to another renderer, by this peer's request id, to cancel them. */
-    private final Map<Object, Runnable> forwards = new ConcurrentHashMap<>();
+    /** Main's router, which forwards what renderers send each other; {@code null} in a renderer. */
+    private final Router router;
     private volatile IpcPeer remote;
     private volatile int remoteId;
     private volatile String remoteName;
@@ -72,6 +70,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
         this.wire = context.wire();
         this.inbound = context.newInboundExecutor();
         this.dispatch = new InboundDispatch(context, this);
+        this.router = context.router();
         this.observer = context.calls();
         this.incoming = new IncomingBudget(context.settings().wireLimits());
         this.requests = context.newRequestBudget();
@@ -519,16 +518,15 @@ final class Connection implements Link.Listener, CallTable.Owner {
                         null, null));
                 return;
             }
-            if (!cancelForward(message)) {
+            if (router == null || !router.cancel(this, message)) {
                 try {
                     enqueue(message, () -> dispatch.cancel(message));
                 } catch (RejectedExecutionException e) {
                     LOG.log(Level.DEBUG, () -> "ignored " + message + ": the context is closed");
                 }
             }
-        } else if ((Routing.ROUTE_METHOD.equals(method) || Routing.BROADCAST_METHOD.equals(method))
-                && context instanceof IpcMain main) {
-            main.route(this, message);
+        } else if ((Routing.ROUTE_METHOD.equals(method) || Routing.BROADCAST_METHOD.equals(method)) && router != null) {
+            router.route(this, message);
         } else if (Routing.ROUTED_METHOD.equals(method) && context instanceof IpcRenderer) {
             Routing.Routed routed;
             try {
@@ -634,33 +632,6 @@ final class Connection implements Link.Listener, CallTable.Owner {
         }
     }
 
-    /** Main: remembers how to cancel a request this peer routed elsewhere, until its reply is relayed. */
-    void trackForward(Object requestId, Runnable cancel) {
-        forwards.put(requestId, cancel);
-    }
-
-    void untrackForward(Object requestId) {
-        forwards.remove(requestId);
-    }
-
-    private boolean cancelForward(Envelope message) {
-        if (forwards.isEmpty()) {
-            return false;
-        }
-        Object id;
-        try {
-            id = wire.cancelledId(message);
-        } catch (ProtocolViolation violation) {
-            return false;
-        }
-        Runnable cancel = id == null ? null : forwards.remove(id);
-        if (cancel == null) {
-            return false;
-        }
-        cancel.run();
-        return true;
-    }
-
     private void completePending(Envelope reply) {
         if (!calls.complete(reply)) {
             // A reply after its deadline or cancellation, or to nothing we sent: dropped, by design.
@@ -676,11 +647,8 @@ final class Connection implements Link.Listener, CallTable.Owner {
         closed = true;
         incoming.wakeWaiters(); // a reader waiting for room stops waiting
         calls.close(disconnected(null, cause));
-        for (Object id : forwards.keySet()) {
-            Runnable cancel = forwards.remove(id);
-            if (cancel != null) {
-                cancel.run();
-            }
+        if (router != null) {
+            router.closed(this); // abandons what main forwards for this peer
         }
         dispatch.cancelAll();
         ConnectionEvents.closed(context.contextName(), peerLabel(), link.describe(), cause);

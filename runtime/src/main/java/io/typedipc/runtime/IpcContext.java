@@ -363,6 +363,11 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
         }
     }
 
+    /** Main's router, to which its connections hand what renderers send each other; {@code null} in a renderer. */
+    Router router() {
+        return null;
+    }
+
     /** Adds this context's own requests still waiting for replies to {@code into}. */
     abstract void collectPending(List<PendingRequest> into);
 

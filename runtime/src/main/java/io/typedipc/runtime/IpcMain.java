@@ -2,22 +2,18 @@ package io.typedipc.runtime;
 
 import io.typedipc.runtime.codegen.MethodDescriptor;
 import io.typedipc.runtime.internal.engine.CallWatch;
-import io.typedipc.runtime.internal.engine.Deadlines;
 import io.typedipc.runtime.internal.engine.RendererNames;
-import io.typedipc.runtime.internal.wire.Envelope;
 import io.typedipc.runtime.internal.wire.MethodCodec;
-import io.typedipc.runtime.internal.wire.ProtocolViolation;
-import io.typedipc.runtime.internal.wire.Routing;
 import io.typedipc.runtime.transport.spi.InProcessLink;
 import io.typedipc.runtime.transport.spi.Link;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,6 +47,7 @@ public final class IpcMain extends IpcContext {
     private final OneWayPeer everyone = new Broadcast(null, true, null);
     private final MainSelf self = new MainSelf(this);
     private volatile RoutingPolicy routingPolicy = RoutingPolicy.ALLOW_ALL;
+    private final Router router = new Router(new RouterPort(), wire(), routing());
 
     private IpcMain(IpcSettings settings) {
         super(settings, "typed-ipc-main");
@@ -379,174 +376,79 @@ public final class IpcMain extends IpcContext {
 
     // ------------------------------------------------------------------------------------------------ routing
 
-    /**
-     * A {@code $/route} or {@code $/broadcast} from the renderer on {@code origin}. Runs on that link's thread: it
-     * only copies bytes between links (main's own listeners, for {@code includeMain}, are queued as usual).
-     */
-    void route(Connection origin, Envelope message) {
-        boolean request = message.type() == Envelope.Type.REQUEST;
-        Routing.Route route;
-        try {
-            route = routing().readRoute(message);
-        } catch (ProtocolViolation violation) {
-            origin.violation(LOG, message.method(), () -> "bad " + message.method() + " from " + origin.describe() + ": "
-                    + violation.getMessage());
-            if (request) {
-                origin.reply(wire().error(message.id(), violation.code(), violation.getMessage(), null, null));
+    @Override
+    Router router() {
+        return router;
+    }
+
+    /** What main's {@link Router} asks of main: its renderers, its routing policy, its settings and its work count. */
+    private final class RouterPort implements Router.Main {
+        @Override
+        public Connection renderer(Object to) {
+            RendererHandle handle = null;
+            if (to instanceof Long id) {
+                handle = id > 0 && id <= Integer.MAX_VALUE ? renderers.get((int) (long) id) : null;
+            } else if (to instanceof String name) {
+                handle = IpcMain.this.renderer(name).orElse(null);
             }
-            return;
+            return handle == null ? null : handle.connection();
         }
-        if (Routing.BROADCAST_METHOD.equals(message.method())) {
-            if (request) {
-                origin.reply(wire().error(message.id(), ErrorCodes.INVALID_REQUEST,
-                        Routing.BROADCAST_METHOD + " is one-way: send it as a notification", null, null));
-                return;
-            }
-            if (!acceptsIncoming()) {
-                LOG.log(Level.DEBUG, () -> "dropped a broadcast from " + origin.describe() + ": " + closingMessage());
-                return;
-            }
-            byte[] frame = routing().routed(null, origin.remoteId(), origin.remoteName(), route.inner(), 0);
-            RoutingPolicy policy = routingPolicy;
+
+        @Override
+        public List<Connection> renderers(String window) {
+            List<Connection> in = new ArrayList<>();
             for (RendererHandle renderer : renderers.values()) {
-                if (route.excludeSender() && renderer.connection() == origin || !inWindow(renderer, route.window())) {
-                    continue;
-                }
-                if (policy.allows(origin.remoteName(), renderer.name(), route.inner().method())) {
-                    renderer.connection().sendRaw(frame.clone());
-                } else {
-                    origin.violations().log(LOG, Level.WARNING, () -> "routing policy: dropped broadcast " + route.inner().method() + " from "
-                            + origin.remoteName() + " to " + renderer.name());
+                if (inWindow(renderer, window)) {
+                    in.add(renderer.connection());
                 }
             }
-            if (route.includeMain()) {
-                origin.accept(route.inner(), null);
-            }
-            return;
+            return in;
         }
-        Object originId = message.id();
-        if (request && !origin.takeRequest()) {
-            origin.refuseOverBudget(originId, route.inner().method());
-            return;
-        }
-        boolean relaying = false; // once forwarded, the relayed reply ends the origin's request
-        workStarted();
-        if (!acceptsIncoming()) {
-            workDone();
-            if (request) {
-                origin.requestDone();
-                origin.reply(wire().error(originId, ErrorCodes.DISCONNECTED,
-                        route.inner().method() + ": " + closingMessage(), null, null));
-            }
-            return;
-        }
-        try {
-            RendererHandle target = resolve(route.to());
-            // A refused route is answered exactly as an absent target, so a renderer cannot probe which names exist.
-            String absent = route.inner().method() + ": no renderer " + describeTarget(route.to()) + " is connected";
-            if (target == null || !target.isConnected()) {
-                LOG.log(Level.DEBUG, () -> absent + " (sent by " + origin.describe() + ")");
-                if (request) {
-                    origin.reply(wire().error(originId, ErrorCodes.NO_SUCH_RENDERER, absent, null, null));
-                }
-                return;
-            }
-            if (!routingPolicy.allows(origin.remoteName(), target.name(), route.inner().method())) {
-                origin.violations().log(LOG, Level.WARNING, () -> "routing policy: refused " + route.inner().method() + " from "
-                        + origin.remoteName() + " to renderer " + describeTarget(route.to())
-                        + " (answered as if it were not connected)");
-                if (request) {
-                    origin.reply(wire().error(originId, ErrorCodes.NO_SUCH_RENDERER, absent, null, null));
-                }
-                return;
-            }
-            if (!request) {
-                target.connection().sendRaw(routing().routed(null, origin.remoteId(), origin.remoteName(), route.inner(), 0));
-                return;
-            }
-            relaying = forward(origin, originId, target, route);
-        } finally {
-            if (request && !relaying) {
-                origin.requestDone();
-            }
-            workDone();
-        }
-    }
 
-    /**
-     * Sends a routed request on to {@code target} and relays its reply; false if it could not be sent (the origin
-     * has been answered).
-     */
-    private boolean forward(Connection origin, Object originId, RendererHandle target, Routing.Route route) {
-        String channel = route.inner().method();
-        Connection to = target.connection();
-        if (!to.takeForwarded()) {
-            origin.reply(wire().error(originId, ErrorCodes.TOO_MANY_REQUESTS, channel + ": renderer " + target.name()
-                    + "#" + target.id() + " already has " + settings().wireLimits().maxRequestsInFlight()
-                    + " requests in flight through main; send more once replies have come", null, null));
-            return false;
+        @Override
+        public boolean allows(String from, String to, String channel) {
+            return routingPolicy.allows(from, to, channel);
         }
-        workStarted(); // until the reply is relayed
-        Runnable cancel;
-        Duration deadline = peerDeadline(route); // main's wait, which the target's handler sees as its deadline
-        try {
-            cancel = to.forward(
-                    id -> routing().routed(id, origin.remoteId(), origin.remoteName(), route.inner(),
-                            Deadlines.millis(deadline)), deadline,
-                    (reply, failure) -> {
-                        origin.untrackForward(originId);
-                        try {
-                            origin.reply(failure == null
-                                    ? routing().relay(originId, reply)
-                                    : wire().error(originId, codeOf(failure), channel + ": " + failure.getMessage(), null, null));
-                        } finally {
-                            to.forwardedDone();
-                            origin.requestDone();
-                            workDone();
-                        }
-                    });
-        } catch (IpcDisconnectedException e) {
-            to.forwardedDone();
-            workDone();
-            origin.reply(wire().error(originId, ErrorCodes.NO_SUCH_RENDERER,
-                    channel + ": renderer " + target.name() + "#" + target.id() + " is not connected", null, null));
-            return false;
-        }
-        origin.trackForward(originId, cancel);
-        return true;
-    }
 
-    /** How long main waits for a routed request: the origin's deadline, clamped to {@code maxPeerDeadline}. */
-    private Duration peerDeadline(Routing.Route route) {
-        if (route.deadlineMillis() <= 0) {
+        @Override
+        public boolean acceptsIncoming() {
+            return IpcMain.this.acceptsIncoming();
+        }
+
+        @Override
+        public String closingMessage() {
+            return IpcMain.this.closingMessage();
+        }
+
+        @Override
+        public void workStarted() {
+            IpcMain.this.workStarted();
+        }
+
+        @Override
+        public void workDone() {
+            IpcMain.this.workDone();
+        }
+
+        @Override
+        public Duration defaultDeadline() {
             return settings().defaultDeadline();
         }
-        Duration asked = Duration.ofMillis(route.deadlineMillis());
-        Duration most = settings().wireLimits().maxPeerDeadline();
-        return asked.compareTo(most) > 0 ? most : asked;
-    }
 
-    private static int codeOf(Throwable failure) {
-        if (failure instanceof IpcException ipc) {
-            return ipc.code();
+        @Override
+        public Duration maxPeerDeadline() {
+            return settings().wireLimits().maxPeerDeadline();
         }
-        return failure instanceof CancellationException ? ErrorCodes.CANCELLED : ErrorCodes.INTERNAL_ERROR;
-    }
 
-    private RendererHandle resolve(Object to) {
-        if (to instanceof Long id) {
-            return id > 0 && id <= Integer.MAX_VALUE ? renderers.get((int) (long) id) : null;
+        @Override
+        public int maxRequestsInFlight() {
+            return settings().wireLimits().maxRequestsInFlight();
         }
-        return to instanceof String name ? renderer(name).orElse(null) : null;
     }
 
     /** Whether a broadcast to {@code window} ({@code null}: to every renderer) reaches {@code renderer}. */
     private static boolean inWindow(RendererHandle renderer, String window) {
         return window == null || renderer.window().filter(window::equals).isPresent();
-    }
-
-    private static String describeTarget(Object to) {
-        return to instanceof String name ? "'" + name + "'" : "#" + to;
     }
 
     // ------------------------------------------------------------------------------------------------ peers
