@@ -11,6 +11,7 @@ const connection = rpc.createMessageConnection(
     new rpc.StreamMessageWriter(process.stdout));
 
 const logged = [];
+const errors = [];
 
 connection.onNotification('node:log', (line) => {
     logged.push(line);
@@ -31,6 +32,30 @@ async function failureOf(promise) {
 }
 
 connection.onRequest('node:run-scenario', async () => runScenario());
+
+// Typed IPC's health check, $/ping (docs/protocol.md), sent as a peer that knows nothing of Typed IPC sends it.
+connection.onRequest('node:ping-main', async () => {
+    await connection.sendNotification('$/ping'); // a notification: ignored by main
+    const started = Date.now();
+    const noParams = JSON.stringify(await connection.sendRequest('$/ping'));
+    const roundTripMillis = Date.now() - started;
+    const emptyObject = JSON.stringify(await connection.sendRequest('$/ping', {}));
+    const ignoredParams = JSON.stringify(await connection.sendRequest('$/ping', 'anything'));
+    // The connection goes on as before.
+    const added = await connection.sendRequest('interop:add', 1, 2);
+    return { noParams, emptyObject, ignoredParams, roundTripMillis, added };
+});
+
+// A $/ping sent just after a request that main's handler holds: the replies arrive in the order main answers them.
+connection.onRequest('node:ping-behind-hold', async (tag) => {
+    const order = [];
+    const held = connection.sendRequest('interop:hold', tag).then((result) => order.push('hold: ' + result));
+    const pinged = connection.sendRequest('$/ping').then((result) => order.push('ping: ' + JSON.stringify(result)));
+    await Promise.all([held, pinged]);
+    return order;
+});
+
+connection.onRequest('node:errors', () => errors);
 
 async function runScenario() {
     await connection.sendNotification('interop:note', 'hello from node');
@@ -75,6 +100,7 @@ connection.onClose(() => {
     process.exit(0);
 });
 connection.onError((error) => {
+    errors.push(String(error));
     process.stderr.write('node peer: connection error ' + error + '\n');
 });
 connection.listen();

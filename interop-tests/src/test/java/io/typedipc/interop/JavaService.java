@@ -27,6 +27,9 @@ public interface JavaService {
     /** Fails with a declared exception for names with spaces: {@code interop:check-name}. */
     String checkName(String name) throws BadNameException;
 
+    /** Blocks main's dispatch thread until the test lets it go, then answers "held " + tag: {@code interop:hold}. */
+    String hold(String tag);
+
     /** Never completes by itself; the peer cancels it: {@code interop:wait-for-cancel}. */
     CompletableFuture<String> waitForCancel(String tag);
 }

@@ -20,4 +20,16 @@ public interface NodeService {
 
     /** The peer calls every {@link JavaService} channel and reports what it got. */
     CompletableFuture<ScenarioReport> runScenario();
+
+    /** The peer sends {@code $/ping} to main (as a notification, then with no, empty and other params). */
+    CompletableFuture<PingReport> pingMain();
+
+    /**
+     * The peer sends {@code interop:hold} with {@code tag} and at once a {@code $/ping}, and returns the replies in
+     * the order they arrived ("hold: ...", "ping: {}").
+     */
+    CompletableFuture<List<String>> pingBehindHold(String tag);
+
+    /** The connection errors vscode-jsonrpc reported to the peer so far. */
+    CompletableFuture<List<String>> errors();
 }

@@ -54,8 +54,8 @@ public interface IpcPeer extends OneWayPeer {
     /**
      * Checks that the peer is there and answering: sends the protocol's {@code $/ping} request, which the peer's
      * runtime answers itself (never a handler of yours), and completes with the round-trip time. A peer that does
-     * not know {@code $/ping} (an older runtime, another JSON-RPC peer) answers {@code -32601}: that completes too,
-     * with {@link PingResult#supported()} {@code false}. Every other failure completes the future exceptionally as a
+     * not know {@code $/ping} (an older runtime, another JSON-RPC peer) answers {@code -32601}, or a result that is
+     * not an object: that completes too, with {@link PingResult#supported()} {@code false}. Every other failure completes the future exceptionally as a
      * request would: {@link IpcTimeoutException} when no answer came within {@code deadline},
      * {@link IpcDisconnectedException}, {@link NoSuchRendererException} for a routed peer that is not connected.
      * Interceptors and JFR call events do not see pings; the message trace does. docs/observability.md.

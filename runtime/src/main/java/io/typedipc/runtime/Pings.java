@@ -4,6 +4,7 @@ import io.typedipc.runtime.internal.engine.CallWatch;
 import io.typedipc.runtime.internal.engine.Deadline;
 import io.typedipc.runtime.internal.wire.WireFormat;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,8 +30,17 @@ final class Pings {
             if (cause != null && !(cause instanceof NoSuchChannelException)) {
                 throw cause instanceof CompletionException completion ? completion : new CompletionException(cause);
             }
-            return new PingResult(Duration.ofNanos(timing.arrived - timing.started), cause == null);
+            return new PingResult(Duration.ofNanos(timing.arrived - timing.started), cause == null && knowsPing(result));
         });
+    }
+
+    /**
+     * Whether a successful answer came from a runtime that knows {@code $/ping}: one answers with an object
+     * (protocol.md). A peer that answers unknown {@code $/} requests with {@code null} instead of {@code -32601}
+     * (LSP4J's rule for "optional" methods) is alive and reading, but does not know ping.
+     */
+    private static boolean knowsPing(Object result) {
+        return result instanceof Map;
     }
 
     /** The request frame of a plain ping. */

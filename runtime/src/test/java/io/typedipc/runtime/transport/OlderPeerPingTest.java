@@ -15,25 +15,36 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A peer that does not know {@code $/ping} — a Typed IPC runtime from before it, or any JSON-RPC library — answers
- * it as it answers every unknown method, with {@code -32601}: ping reports it alive, {@code supported() == false}.
+ * it as it answers every unknown method, with {@code -32601}, or (LSP4J) with a {@code null} result: ping reports it
+ * alive, {@code supported() == false}.
  */
 class OlderPeerPingTest {
 
     /** The other end of a link that answers every request with the given error, as a JSON-RPC peer does. */
     private static InProcessLink answeringEveryRequestWith(int code) {
+        return answeringEveryRequest(message -> "\"error\":{\"code\":" + code + ",\"message\":\"Unhandled method "
+                + message.get("method").asString() + "\"}");
+    }
+
+    /** The other end of a link that answers every request with {@code "result": <reply>} (JSON text). */
+    private static InProcessLink answeringEveryRequestWithResult(String result) {
+        return answeringEveryRequest(message -> "\"result\":" + result);
+    }
+
+    private static InProcessLink answeringEveryRequest(Function<JsonNode, String> answer) {
         InProcessLink[] ends = InProcessLink.pair("older peer");
         ends[1].start(new Link.Listener() {
             @Override
             public void onFrame(byte[] frame) {
                 JsonNode message = RawPeer.JSON.readTree(frame);
                 if (message.has("id") && message.has("method")) {
-                    String reply = "{\"jsonrpc\":\"2.0\",\"id\":" + message.get("id") + ",\"error\":{\"code\":" + code
-                            + ",\"message\":\"Unhandled method " + message.get("method").asString() + "\"}}";
+                    String reply = "{\"jsonrpc\":\"2.0\",\"id\":" + message.get("id") + "," + answer.apply(message) + "}";
                     try {
                         ends[1].send(reply.getBytes(StandardCharsets.UTF_8));
                     } catch (java.io.IOException e) {
@@ -56,6 +67,25 @@ class OlderPeerPingTest {
             PingResult result = older.ping(Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS);
             assertFalse(result.supported());
             assertFalse(result.roundTrip().isNegative());
+        }
+    }
+
+    @Test
+    void aPeerThatAnswersUnknownProtocolRequestsWithNullIsAliveButDoesNotSupportPing() throws Exception {
+        // LSP4J answers every request for a "$/" method it does not have with a null result (its optional methods).
+        try (IpcMain main = IpcMain.create()) {
+            RendererHandle lenient = main.attach(answeringEveryRequestWithResult("null"), "lenient");
+            PingResult result = lenient.ping(Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS);
+            assertFalse(result.supported());
+            assertFalse(result.roundTrip().isNegative());
+        }
+    }
+
+    @Test
+    void anObjectAnswerIsAPeerThatSupportsPingWhateverMembersItHas() throws Exception {
+        try (IpcMain main = IpcMain.create()) {
+            RendererHandle newer = main.attach(answeringEveryRequestWithResult("{\"load\":0.5}"), "newer");
+            assertTrue(newer.ping(Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS).supported());
         }
     }
 
