@@ -30,6 +30,28 @@ export interface Peer {
   request<R = unknown>(method: string, params?: readonly unknown[], options?: CallOptions): Promise<R>;
   /** Sends a one-way message (a JSON-RPC notification). */
   notify(method: string, params?: readonly unknown[]): void;
+  /**
+   * Checks that the peer is there and answering: sends the protocol's `$/ping` request, which the peer's runtime
+   * answers itself (never a handler), behind the messages it received before it. Resolves with the round trip; a
+   * peer that does not know `$/ping` (answering `-32601`, or with a result that is not an object) resolves with
+   * `supported: false`. Any other failure rejects as a request would: {@link IpcTimeoutError} at the deadline,
+   * {@link IpcDisconnectedError}, {@link NoSuchRendererError} for a routed peer that is not connected.
+   */
+  ping(options?: CallOptions): Promise<PingResult>;
+}
+
+/** What {@link Peer.ping} found: the peer answered, and how long the round trip took (Java: `PingResult`). */
+export interface PingResult {
+  /**
+   * Milliseconds (fractional) from just before the `$/ping` was written until its reply arrived on this connection,
+   * before any of this connection's own work: the link and the peer, including the peer's queue of earlier messages.
+   */
+  readonly roundTripMs: number;
+  /**
+   * Whether the peer's runtime knows `$/ping`; false when it answered `-32601` (an older runtime, any other JSON-RPC
+   * peer) or a result that is not an object (LSP4J's answer to unknown `$/` requests): alive and reading all the same.
+   */
+  readonly supported: boolean;
 }
 
 /** Who sent a message, and how to answer: what every handler and listener gets. */
@@ -92,6 +114,8 @@ export interface ConnectionOptions {
 
 /** The protocol a Typed IPC main answers the handshake with. */
 export const PROTOCOL = 'typed-ipc/1';
+/** The protocol's health check (docs/protocol.md#ping), answered by the connection itself. */
+const PING = '$/ping';
 /** The handshake request's id: application requests count from 1. */
 const HELLO_ID = 0;
 const DEFAULT_DEADLINE_MS = 30_000;
@@ -100,6 +124,8 @@ const MAX_TIMER_MS = 2_147_483_647;
 
 interface PendingCall {
   readonly method: string;
+  /** Told when the reply arrives, before it is read (a ping's round trip ends there). */
+  readonly onArrival: (() => void) | undefined;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
   readonly timer: ReturnType<typeof setTimeout>;
@@ -164,7 +190,11 @@ export class Connection implements Peer {
     this.closed = new Promise((resolve) => {
       this.resolveClosed = resolve;
     });
-    this.mainPeer = { request: (m, p, o) => this.request(m, p, o), notify: (m, p) => this.notify(m, p) };
+    this.mainPeer = {
+      request: (m, p, o) => this.request(m, p, o),
+      notify: (m, p) => this.notify(m, p),
+      ping: (o) => this.ping(o),
+    };
     options.setup?.(this);
     transport.start({
       onMessage: (message) => this.receive(message),
@@ -207,6 +237,15 @@ export class Connection implements Peer {
   }
 
   /**
+   * Pings main (see {@link Peer.ping}): `$/ping`, answered by main's runtime in order behind this renderer's earlier
+   * messages. `options.deadlineMs` defaults to the connection's `defaultDeadlineMs`.
+   */
+  ping(options: CallOptions = {}): Promise<PingResult> {
+    this.deadlineOf(options); // a bad deadline throws at once, as for a request
+    return this.timedPing((onArrival) => this.call(PING, [], options, PING, undefined, onArrival));
+  }
+
+  /**
    * Another renderer, reached through main (`$/route`; Cocos Creator's `sendToPanel`): by its renderer id, or by name
    * (the first connected renderer with that name, looked up by main on every message).
    */
@@ -225,7 +264,33 @@ export class Connection implements Peer {
         checkMethod(method);
         this.write({ jsonrpc: '2.0', method: '$/route', params: { to, method, params: [...params] } });
       },
+      // $/ping is the one protocol method main routes: the target's runtime answers it, main relays the answer.
+      ping: (options: CallOptions = {}): Promise<PingResult> => {
+        const deadlineMs = this.deadlineOf(options);
+        const routed = { to, method: PING, params: [], deadlineMillis: deadlineMs };
+        return this.timedPing((onArrival) =>
+          this.call('$/route', routed, { ...options, deadlineMs }, PING, undefined, onArrival));
+      },
     };
+  }
+
+  /** Sends a ping with `send` and times it: from just before it is written until its reply arrives. */
+  private async timedPing(send: (onArrival: () => void) => Promise<unknown>): Promise<PingResult> {
+    let arrived: number | undefined;
+    const started = performance.now();
+    let supported: boolean;
+    try {
+      const result = await send(() => {
+        arrived = performance.now();
+      });
+      supported = isObject(result) && !Array.isArray(result);
+    } catch (error) {
+      if (!(error instanceof NoSuchChannelError)) {
+        throw error;
+      }
+      supported = false; // an older peer: no such method, but alive and reading
+    }
+    return { roundTripMs: (arrived ?? performance.now()) - started, supported };
   }
 
   /** A one-way message to every other renderer (and this one, and main, as `options` say), through main. */
@@ -284,7 +349,8 @@ export class Connection implements Peer {
   }
 
   /** Sends a request and tracks its reply, deadline and cancellation. `channel` names it in errors (routed calls). */
-  private call(method: string, params: unknown, options: CallOptions, channel = method, fixedId?: number): Promise<unknown> {
+  private call(method: string, params: unknown, options: CallOptions, channel = method, fixedId?: number,
+    onArrival?: () => void): Promise<unknown> {
     const deadlineMs = this.deadlineOf(options);
     const signal = options.signal;
     if (this.isClosed) {
@@ -309,7 +375,7 @@ export class Connection implements Peer {
       }, Math.min(deadlineMs, MAX_TIMER_MS));
       signal?.addEventListener('abort', onAbort, { once: true });
       const cleanup = (): void => signal?.removeEventListener('abort', onAbort);
-      this.pending.set(id, { method: channel, resolve, reject, timer, cleanup });
+      this.pending.set(id, { method: channel, onArrival, resolve, reject, timer, cleanup });
       try {
         this.write({ jsonrpc: '2.0', id, method, params: params as Json });
       } catch (error) {
@@ -432,6 +498,7 @@ export class Connection implements Peer {
       this.log('debug', `${this.name}: dropped a reply with no waiting call (id ${JSON.stringify(id)})`);
       return;
     }
+    call.onArrival?.();
     const error = message['error'];
     if (error === undefined) {
       call.resolve(message['result'] ?? null);
@@ -475,6 +542,14 @@ export class Connection implements Peer {
 
   private dispatch(incoming: Incoming): void {
     const { id, method } = incoming;
+    if (method === PING) {
+      // Answered here, never by a handler, as it arrives: behind every earlier message, whose handlers have all been
+      // called (and answered, if they returned a value). Its params are ignored; as a notification it is ignored.
+      if (id !== undefined) {
+        this.tryWrite({ jsonrpc: '2.0', id, result: {} });
+      }
+      return;
+    }
     const params = incoming.params === undefined ? [] : incoming.params;
     if (!Array.isArray(params)) {
       if (id !== undefined) {
@@ -502,14 +577,22 @@ export class Connection implements Peer {
       this.tryWrite(errorReply(id, ErrorCodes.METHOD_NOT_FOUND, `no handler for ${method} in renderer ${this.name}`));
       return;
     }
+    let returned: unknown;
+    try {
+      returned = handler(params, event);
+    } catch (error) {
+      this.tryWrite(this.errorReplyFor(id, method, error));
+      return;
+    }
+    if (!isThenable(returned)) {
+      // Answered at once, before the next message is handled, as a Java handler that returns a value: so replies
+      // (and a $/ping's answer after them) leave in the order their requests came.
+      this.replyResult(id, method, returned);
+      return;
+    }
     const key = JSON.stringify(id);
     this.serving.set(key, controller);
-    let outcome: Promise<unknown>;
-    try {
-      outcome = Promise.resolve(handler(params, event));
-    } catch (error) {
-      outcome = Promise.reject(error);
-    }
+    const outcome = Promise.resolve(returned);
     const cancelled = new Promise<typeof controller>((resolve) =>
       controller.signal.addEventListener('abort', () => resolve(controller), { once: true }));
     // Once the caller cancelled, the reply is -32800 whatever the handler does next (it may reject on the abort).
@@ -708,6 +791,11 @@ function positive(value: number, what: string): number {
     throw new RangeError(`${what} must be a positive number of milliseconds or bytes, not ${String(value)}`);
   }
   return value;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null
+    && typeof (value as { then?: unknown }).then === 'function';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

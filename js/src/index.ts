@@ -12,6 +12,7 @@ export {
   type Json,
   type MessageListener,
   type Peer,
+  type PingResult,
   type Registration,
   type RequestHandler,
 } from './connection.js';

@@ -147,6 +147,24 @@ function scenarios(connect: () => Connection): void {
     assert.match(await c.request<string>('calc:who-am-i'), new RegExp(`^${c.name}#[1-9][0-9]*$`));
   });
 
+  it('pings main, which answers in its runtime', async () => {
+    const result = await connect().ping();
+    assert.equal(result.supported, true);
+    assert.ok(result.roundTripMs >= 0 && result.roundTripMs < WAIT_MS, String(result.roundTripMs));
+  });
+
+  it('answers main\'s ping', async () => {
+    assert.equal(await connect().request('calc:ping-sender'), 'supported');
+  });
+
+  it('answers main\'s ping behind the request main sent just before it', async () => {
+    const c = connect();
+    for (let i = 0; i < 10; i++) {
+      assert.deepEqual(await c.request('calc:greet-then-ping-sender', [`round ${i}`]),
+        [`greet: hello round ${i} from ${c.name} (asked by main)`, 'ping: supported']);
+    }
+  });
+
   it('refuses reserved and empty channel ids before sending', () => {
     const c = connect();
     assert.throws(() => c.notify('$/cancelRequest', []), TypeError);
@@ -236,6 +254,25 @@ for (const kind of ['tcp', 'unix'] as const) {
       });
       assert.equal(await a.peer(`${kind}-b`).request('js-panel:ping-back'), 'pong');
       assert.equal(await answered, `hello b from ${kind}-a (asked by ${kind}-b)`);
+    });
+
+    it('pings another renderer through main, whose connection answers; and a Java caller routed to it', async () => {
+      const result = await a.peer(`${kind}-b`).ping();
+      assert.equal(result.supported, true);
+      assert.ok(result.roundTripMs >= 0);
+      assert.equal((await a.peer(b.rendererId ?? 0).ping()).supported, true, 'by id');
+      assert.equal((await a.ping()).supported, true);
+      await assert.rejects(a.peer('nobody').ping(), NoSuchRendererError);
+      // b pings back the renderer that called it, through event.sender (routed through main)
+      const pingedBack = new Promise<boolean>((resolve, reject) => {
+        const registration = b.handle('js-panel:ping-origin', async (_params, event) => {
+          registration.dispose();
+          event.sender.ping().then((r) => resolve(r.supported), reject);
+          return 'asked';
+        });
+      });
+      assert.equal(await a.peer(`${kind}-b`).request('js-panel:ping-origin'), 'asked');
+      assert.equal(await pingedBack, true);
     });
 
     it('fails a route to a renderer that is not connected with NoSuchRendererError', async () => {

@@ -1,50 +1,9 @@
 // The client against a main that breaks the protocol: a fake main on the other end of a pair of streams. Every case
 // ends in a defined error or in the message being refused on its own, and nothing waits forever.
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
-import { encodeFrame, FrameDecoder } from '../src/framing.js';
-import { type Connection, IpcDisconnectedError, RemoteError, connectStreams } from '../src/node.js';
-
-const WAIT_MS = 30_000;
-
-/** A main that writes raw bytes and reads what the renderer sends, frame by frame. */
-class FakeMain {
-  readonly toRenderer = new PassThrough();
-  readonly fromRenderer = new PassThrough();
-  private readonly decoder = new FrameDecoder(1 << 20);
-  private readonly received: Array<Record<string, unknown>> = [];
-  private waiting: Array<() => void> = [];
-  readonly connection: Connection;
-
-  constructor() {
-    this.fromRenderer.on('data', (chunk: Buffer) => {
-      for (const message of this.decoder.push(chunk)) {
-        this.received.push(JSON.parse(String(message)) as Record<string, unknown>);
-      }
-      this.waiting.forEach((wake) => wake());
-      this.waiting = [];
-    });
-    this.connection = connectStreams(this.toRenderer, this.fromRenderer, { name: 'victim', defaultDeadlineMs: WAIT_MS });
-  }
-
-  send(bytes: Uint8Array | string): void {
-    this.toRenderer.write(typeof bytes === 'string' ? encodeFrame(bytes) : bytes);
-  }
-
-  /** The next message the renderer wrote (waits at most WAIT_MS). */
-  async next(): Promise<Record<string, unknown>> {
-    const deadline = Date.now() + WAIT_MS;
-    while (this.received.length === 0) {
-      assert.ok(Date.now() < deadline, 'the renderer wrote nothing');
-      await new Promise<void>((resolve) => {
-        this.waiting.push(resolve);
-        setTimeout(resolve, 100);
-      });
-    }
-    return this.received.shift() as Record<string, unknown>;
-  }
-}
+import { IpcDisconnectedError, RemoteError } from '../src/node.js';
+import { FakeMain } from './fakeMain.js';
 
 const bytes = (text: string): number[] => [...new TextEncoder().encode(text)];
 

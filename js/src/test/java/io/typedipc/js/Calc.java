@@ -49,4 +49,13 @@ public interface Calc {
 
     /** Main sends {@code events:tick} with {@code text} to the panels of {@code window} only (a window message). */
     void tickWindow(String window, String text);
+
+    /** Main pings the sender ({@code $/ping}) and says what it found: "supported" or "not supported". */
+    CompletableFuture<String> pingSender();
+
+    /**
+     * Main sends {@code js-panel:greet} to the sender and at once a {@code $/ping}, and returns the replies in the
+     * order they arrived: "greet: ...", "ping: supported".
+     */
+    CompletableFuture<List<String>> greetThenPingSender(String who);
 }

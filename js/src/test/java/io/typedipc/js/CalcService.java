@@ -2,8 +2,12 @@ package io.typedipc.js;
 
 import io.typedipc.runtime.IpcEvent;
 import io.typedipc.runtime.IpcMain;
+import io.typedipc.runtime.IpcPeer;
+import io.typedipc.runtime.PingResult;
 import io.typedipc.runtime.RendererHandle;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Main's implementation of {@link Calc}. */
 final class CalcService implements Calc {
     private final IpcMain main;
+    private static final Duration PING_DEADLINE = Duration.ofSeconds(60);
+
     private final List<String> recorded = new ArrayList<>();
     private final AtomicInteger cancellations = new AtomicInteger();
 
@@ -112,5 +118,25 @@ final class CalcService implements Calc {
     @Override
     public void tickWindow(String window, String text) {
         new EventsSender(main.window(window)).tick(text);
+    }
+
+    @Override
+    public CompletableFuture<String> pingSender() {
+        return IpcEvent.current().sender().ping(PING_DEADLINE).thenApply(CalcService::describe);
+    }
+
+    @Override
+    public CompletableFuture<List<String>> greetThenPingSender(String who) {
+        IpcPeer sender = IpcEvent.current().sender();
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<String> greeted = new JsPanelSender(sender).greet(who)
+                .whenComplete((greeting, error) -> order.add("greet: " + (error == null ? greeting : error)));
+        CompletableFuture<PingResult> pinged = sender.ping(PING_DEADLINE)
+                .whenComplete((result, error) -> order.add("ping: " + (error == null ? describe(result) : error)));
+        return CompletableFuture.allOf(greeted, pinged).thenApply(done -> List.copyOf(order));
+    }
+
+    private static String describe(PingResult result) {
+        return result.supported() ? "supported" : "not supported";
     }
 }
