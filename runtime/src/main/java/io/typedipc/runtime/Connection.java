@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -63,12 +64,18 @@ final class Connection implements Link.Listener, CallTable.Owner {
     private final RequestBudget forwardedTo;
     /** What this peer got wrong, logged at a bounded rate: a peer must not be able to write main's log. */
     private final ViolationLog violations = new ViolationLog();
+    /**
+     * The context runs its messages on an executor of the application's: a thread waiting on a future may be that
+     * executor's only thread, so it settles the future itself, callbacks and all (see {@link #awaitAndSettle}).
+     */
+    private final boolean waiterRunsCallbacks;
 
     Connection(IpcContext context, Link link) {
         this.context = context;
         this.link = context.traced(link, this::peerLabel);
         this.wire = context.wire();
         this.inbound = context.newInboundExecutor();
+        this.waiterRunsCallbacks = context.loop() == null && !context.settings().usesDirectExecutor();
         this.dispatch = new InboundDispatch(context, this);
         this.router = context.router();
         this.observer = context.calls();
@@ -307,7 +314,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
         }
         call.watch(watch);
         IpcFuture<R> future = new IpcFuture<>(this, call);
-        call.reply().whenComplete((reply, failure) -> settleLater(future, call, reply, failure));
+        call.reply().whenComplete((reply, failure) -> replyIn(future, call, reply, failure));
         calls.watchDeadline(call);
         try {
             send(call, encoder);
@@ -351,24 +358,70 @@ final class Connection implements Link.Listener, CallTable.Owner {
     }
 
     /**
-     * Waits until {@code call}'s reply (or failure: deadline, disconnect) is in, serving on the dispatch thread, then
-     * settles {@code future} with it right here unless the context's executor already did. The reply cannot take
-     * longer than the request's deadline, so this never waits forever, whatever executor the context uses.
+     * Waits until {@code call}'s reply (or failure: deadline, disconnect) is in, serving on the dispatch thread, and
+     * settles {@code future} with it, or gives up at {@code deadlineNanos} (the waiter's own timeout). The reply
+     * cannot take longer than the request's deadline, so this never waits forever, whatever executor the context uses.
+     *
+     * <p>A waiter that is not the dispatch thread settles the future itself, on its own thread, and the reply needs
+     * no hop through the context's executor ({@link PendingCall#awaitAsSettler}) — unless the future has callbacks
+     * ({@code thenApply}, {@code whenComplete}, ...) that must run on the dispatch thread (or the receiving thread, in
+     * direct mode): then the executor settles and this thread waits for it, until the request's deadline at most.
+     * With an executor of the application's, the waiter may be that executor's only thread, so it settles the future
+     * itself even with callbacks, which then run on the waiter.
      */
     void awaitAndSettle(IpcFuture<?> future, PendingCall call, long deadlineNanos) throws InterruptedException {
-        if (!call.reply().isDone()) {
+        CompletableFuture<Envelope> reply = call.reply();
+        if (!reply.isDone()) {
             DirectExecutor.refuseBlocking(call.channel() + ": waiting for the reply");
         }
-        waitFor(call.reply(), deadlineNanos);
-        if (call.reply().isDone() && !future.isDone()) {
-            Envelope reply = null;
-            Throwable failure = null;
-            try {
-                reply = call.reply().get();
-            } catch (ExecutionException e) {
-                failure = e.getCause();
+        DispatchLoop loop = context.loop();
+        if (loop != null && loop.isLoopThread()) {
+            // The settle task is queued on this very thread: serve until the reply is in, then settle unless that
+            // task already ran meanwhile.
+            loop.awaitServing(reply, deadlineNanos);
+            if (reply.isDone() && call.claimSettle()) {
+                settle(future, call);
             }
-            settle(future, call, reply, failure);
+            return;
+        }
+        if (call.awaitAsSettler()) {
+            boolean handedOver;
+            try {
+                handedOver = call.awaitHandOver(deadlineNanos);
+            } catch (InterruptedException e) {
+                if (!call.stopAwaiting() && call.settleAsWaiter()) {
+                    settle(future, call); // it came meanwhile, for this thread: settle before giving up
+                }
+                throw e;
+            }
+            if (!handedOver && call.stopAwaiting()) {
+                return; // the waiter's own timeout, and no reply yet: the executor settles when it comes
+            }
+            if (call.settleAsWaiter()) {
+                settle(future, call);
+                return;
+            }
+            // else the executor settles, because of callbacks: wait for it below
+        } else if (!waitFor(reply, deadlineNanos)) {
+            return;
+        }
+        if (waiterRunsCallbacks || !callbacksOnExecutor(future)) {
+            // Nothing has to run on the executor (or this may be the application executor's only thread, which must
+            // not wait for itself): settle here; a settle task already queued then finds it done.
+            if (call.claimSettle()) {
+                settle(future, call);
+            }
+            return;
+        }
+        // The executor settles (with the callbacks) or another waiter does. Wait for it, but not past the request's
+        // deadline: an executor held up that long (say, by a handler that waits on something this thread holds)
+        // must not keep this thread waiting for a reply that is already in.
+        long callDeadline = call.deadlineNanos();
+        if (future.awaitDone(Math.min(deadlineNanos, callDeadline)) || deadlineNanos < callDeadline) {
+            return; // settled, or this waiter's own timeout came first
+        }
+        if (call.claimSettle()) {
+            settle(future, call);
         }
     }
 
@@ -450,8 +503,38 @@ final class Connection implements Link.Listener, CallTable.Owner {
         return new IpcTimeoutException(call.channel() + ": no reply within " + call.deadlineMillis() + " ms");
     }
 
-    private <R> void settleLater(IpcFuture<R> future, PendingCall call, Envelope reply, Throwable failure) {
-        executeOrRun(() -> settle(future, call, reply, failure));
+    /**
+     * The reply of an asynchronous request is in (or it failed), on the thread that completed it (a link's reader,
+     * the deadline timer, a closing thread): queues the settling on the context's executor, unless a waiting thread
+     * settles it itself (see {@link #awaitAndSettle}). No decoding here: a reader thread never runs user code.
+     */
+    private <R> void replyIn(IpcFuture<R> future, PendingCall call, Envelope reply, Throwable failure) {
+        if (call.replyArrived(callbacksOnExecutor(future))) {
+            executeOrRun(() -> {
+                if (call.claimSettle()) {
+                    settle(future, call, reply, failure);
+                }
+            });
+        }
+    }
+
+    /** Whether {@code future} has callbacks that must run on the context's executor rather than on a waiter. */
+    private boolean callbacksOnExecutor(IpcFuture<?> future) {
+        return !waiterRunsCallbacks && future.getNumberOfDependents() > 0;
+    }
+
+    /** Settles {@code future} from its call's complete reply (or failure). */
+    private void settle(IpcFuture<?> future, PendingCall call) {
+        Envelope reply = null;
+        Throwable failure = null;
+        try {
+            reply = call.reply().join();
+        } catch (CompletionException e) {
+            failure = e.getCause();
+        } catch (CancellationException e) {
+            failure = e;
+        }
+        settle(future, call, reply, failure);
     }
 
     @SuppressWarnings("unchecked") // the codec decodes the result with the method's own result type R

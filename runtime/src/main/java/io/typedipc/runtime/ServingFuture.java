@@ -2,6 +2,7 @@ package io.typedipc.runtime;
 
 import io.typedipc.runtime.internal.engine.Deadlines;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,12 +42,32 @@ class ServingFuture<T> extends CompletableFuture<T> {
         return super.join();
     }
 
+    /**
+     * Waits until this future is done or {@code deadlineNanos} ({@link System#nanoTime()} time, {@link Long#MAX_VALUE}
+     * for none) passes, without settling anything itself; true if it is done.
+     */
+    final boolean awaitDone(long deadlineNanos) throws InterruptedException {
+        if (isDone()) {
+            return true;
+        }
+        // Not CompletableFuture.get: a thread blocked there also runs the future's callbacks once it is done, and
+        // those belong on the context's executor.
+        CountDownLatch done = new CountDownLatch(1);
+        whenComplete((value, failure) -> done.countDown());
+        if (deadlineNanos == Long.MAX_VALUE) {
+            done.await();
+            return true;
+        }
+        return done.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
     private void prepare(long deadlineNanos) throws InterruptedException {
         IpcFuture<?> request = root();
         request.settleWhenAnswered(deadlineNanos);
         if (!isDone()) {
             // A later stage may still be queued on the dispatch thread (or wait on other work): keep serving.
             request.connection().serveUntilDone(this, deadlineNanos);
+            awaitDone(deadlineNanos); // elsewhere, wait without running callbacks; get/join then return at once
         }
     }
 
