@@ -2,16 +2,14 @@ package io.typedipc.websocket;
 
 import io.typedipc.runtime.WireLimits;
 import io.typedipc.runtime.transport.spi.Link;
+import io.typedipc.runtime.transport.spi.OutgoingBudget;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -21,7 +19,8 @@ import org.eclipse.jetty.websocket.api.Session;
  *
  * <ul>
  *   <li>Outgoing messages are handed to Jetty at once, in order; the bytes Jetty has not yet written count against
- *       {@link WireLimits#maxQueuedOutgoingBytes()}. {@link #send} waits for room (backpressure) and closes the link
+ *       {@link WireLimits#maxQueuedOutgoingBytes()} (the runtime's {@link OutgoingBudget}, as for the stream
+ *       links). {@link #send} waits for room (backpressure) and closes the link
  *       as stalled after {@link WireLimits#sendStallTimeout()}; {@link #offer} returns {@code false} instead of
  *       waiting. A message over {@link WireLimits#maxFrameBytes()} is refused and the link stays open.</li>
  *   <li>Incoming messages are read one at a time: the next is demanded from Jetty only once the listener has taken
@@ -35,11 +34,9 @@ final class WebSocketLink implements Link {
 
     private final Session session;
     private final String description;
-    private final WireLimits limits;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition room = lock.newCondition();
-    private long queuedBytes;
-    private boolean closing;
+    /** The bytes handed to Jetty and not yet written, the senders waiting for room, and closing; under {@link #lock}. */
+    private final OutgoingBudget budget;
     private Listener listener;
     private List<byte[]> beforeStart = new ArrayList<>();
     private final AtomicBoolean closeFired = new AtomicBoolean();
@@ -47,7 +44,8 @@ final class WebSocketLink implements Link {
     WebSocketLink(Session session, String description, WireLimits limits) {
         this.session = session;
         this.description = description;
-        this.limits = limits;
+        this.budget = new OutgoingBudget(lock, description, limits.maxFrameBytes(), limits.maxQueuedOutgoingBytes(),
+                limits.sendStallTimeout());
     }
 
     @Override
@@ -63,7 +61,7 @@ final class WebSocketLink implements Link {
             this.listener = listener;
             early = beforeStart;
             beforeStart = null;
-            closed = closing;
+            closed = budget.isClosed();
             if (!closed) {
                 for (byte[] frame : early) {
                     write(frame);
@@ -99,48 +97,28 @@ final class WebSocketLink implements Link {
 
     @Override
     public void send(byte[] frame) throws IOException {
-        checkSize(frame);
-        long stallNanos = limits.sendStallTimeout().toNanos();
+        budget.checkFrame(frame);
+        IOException stalled;
         lock.lock();
         try {
-            long deadline = System.nanoTime() + stallNanos;
-            while (!closing && !fits(frame)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                try {
-                    room.awaitNanos(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while waiting to send on " + description);
-                }
-            }
-            if (closing) {
-                throw new IOException("the link " + description + " is closed");
-            }
-            if (fits(frame)) {
+            if (budget.awaitRoom(frame.length)) {
                 enqueue(frame);
                 return;
             }
+            stalled = budget.stallError("page");
         } finally {
             lock.unlock();
         }
-        IOException stalled = new IOException("the page on " + description + " has read nothing for "
-                + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms with " + queuedBytes() + " bytes waiting; the link is closed");
         closeWith(stalled, 1008, "stalled");
         throw stalled;
     }
 
     @Override
     public boolean offer(byte[] frame) throws IOException {
-        checkSize(frame);
+        budget.checkFrame(frame);
         lock.lock();
         try {
-            if (closing) {
-                throw new IOException("the link " + description + " is closed");
-            }
-            if (!fits(frame)) {
+            if (!budget.hasRoomNow(frame.length)) {
                 return false;
             }
             enqueue(frame);
@@ -150,20 +128,9 @@ final class WebSocketLink implements Link {
         }
     }
 
-    private boolean fits(byte[] frame) {
-        return queuedBytes == 0 || queuedBytes + frame.length <= limits.maxQueuedOutgoingBytes();
-    }
-
-    private void checkSize(byte[] frame) throws IOException {
-        if (frame.length > limits.maxFrameBytes()) {
-            throw new IOException("a message of " + frame.length + " bytes is over the limit of "
-                    + limits.maxFrameBytes() + " bytes; not sent on " + description);
-        }
-    }
-
     /** Under the lock. */
     private void enqueue(byte[] frame) {
-        queuedBytes += frame.length;
+        budget.add(frame.length);
         if (beforeStart != null) {
             beforeStart.add(frame);
         } else {
@@ -184,17 +151,7 @@ final class WebSocketLink implements Link {
     private void written(int size) {
         lock.lock();
         try {
-            queuedBytes -= size;
-            room.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    long queuedBytes() {
-        lock.lock();
-        try {
-            return queuedBytes;
+            budget.release(size);
         } finally {
             lock.unlock();
         }
@@ -207,13 +164,7 @@ final class WebSocketLink implements Link {
 
     /** Closes the session (Jetty sends the close frame after what is queued) and tells the runtime at once. */
     void closeWith(Throwable cause, int status, String reason) {
-        lock.lock();
-        try {
-            closing = true;
-            room.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        stopSending();
         if (session.isOpen()) {
             session.close(status, reason, Callback.NOOP);
         }
@@ -222,16 +173,20 @@ final class WebSocketLink implements Link {
 
     /** Jetty saw the session end (a close frame, a broken connection). */
     void closedByPeer(int status, String reason) {
-        lock.lock();
-        try {
-            closing = true;
-            room.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        stopSending();
         boolean orderly = status == 1000 || status == 1001 || status == 1005;
         fireClose(orderly ? null : new IOException(description + " closed with status " + status
                 + (reason == null || reason.isEmpty() ? "" : ": " + reason)));
+    }
+
+    /** Refuses further frames; the senders waiting for room fail. */
+    private void stopSending() {
+        lock.lock();
+        try {
+            budget.close();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void fireClose(Throwable cause) {

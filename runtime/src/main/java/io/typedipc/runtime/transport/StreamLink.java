@@ -6,11 +6,11 @@ import io.typedipc.runtime.internal.wire.FrameWriter;
 import io.typedipc.runtime.internal.wire.FramingException;
 import io.typedipc.runtime.internal.wire.WireFormat;
 import io.typedipc.runtime.transport.spi.Link;
+import io.typedipc.runtime.transport.spi.OutgoingBudget;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -80,10 +80,12 @@ public final class StreamLink implements Link {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
-    private final Condition notFull = lock.newCondition();
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
-    private long queuedBytes;
-    private boolean closing;
+    /**
+     * The bound on {@link #queue} plus {@link #unsent} (a caller's own frame is not counted while it writes it), the
+     * senders waiting for room, and whether the link is closing; under {@link #lock}.
+     */
+    private final OutgoingBudget budget;
     private Throwable closeCause;
     private Listener listener;
     private boolean writerRunning;
@@ -168,6 +170,8 @@ public final class StreamLink implements Link {
         this.resource = resource;
         this.description = Objects.requireNonNull(description, "description");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.budget = new OutgoingBudget(lock, description, limits.maxFrameBytes(), limits.maxQueuedOutgoingBytes(),
+                limits.sendStallTimeout());
         this.socket = out instanceof SocketStreams.ChannelOutput channel ? channel : null;
         this.ownWrites = socket != null ? OwnWrites.ALL : Objects.requireNonNull(pipeWrites, "pipeWrites");
         this.callerWriteBudget = PIPE_BUFFER_BYTES / 4;
@@ -194,7 +198,7 @@ public final class StreamLink implements Link {
                 throw new IllegalStateException("link already started: " + description);
             }
             this.listener = listener;
-            closedBefore = closing;
+            closedBefore = budget.isClosed();
             closedWith = closeCause;
             if (!closedBefore) {
                 writerRunning = true;
@@ -228,18 +232,15 @@ public final class StreamLink implements Link {
 
     @Override
     public boolean offer(byte[] frame) throws IOException {
-        checkSize(frame);
+        budget.checkFrame(frame);
         lock.lock();
         try {
-            if (closing) {
-                throw new IOException("the link " + description + " is closed");
-            }
-            if (queuedBytes + frame.length > limits.maxQueuedOutgoingBytes()) {
+            if (!budget.hasRoomNow(frame.length)) {
                 return false;
             }
             if (!claimOwnWrite(frame.length, ownWrites == OwnWrites.ALL)) {
                 queue.addLast(frame);
-                queuedBytes += frame.length;
+                budget.add(frame.length);
                 notEmpty.signal();
                 return true;
             }
@@ -250,44 +251,22 @@ public final class StreamLink implements Link {
         return true;
     }
 
-    private void checkSize(byte[] frame) throws IOException {
-        if (frame.length > limits.maxFrameBytes()) {
-            throw new IOException("a message of " + frame.length + " bytes is over the limit of "
-                    + limits.maxFrameBytes() + " bytes; not sent on " + description);
-        }
-    }
-
     @Override
     public void send(byte[] frame) throws IOException {
-        checkSize(frame);
-        long stallNanos = limits.sendStallTimeout().toNanos();
+        budget.checkFrame(frame);
+        IOException stalled = null;
         boolean writeHere = false;
         lock.lock();
         try {
-            long deadline = System.nanoTime() + stallNanos;
-            while (!closing && queuedBytes + frame.length > limits.maxQueuedOutgoingBytes()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                try {
-                    notFull.awaitNanos(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while waiting to send on " + description);
-                }
-            }
-            if (closing) {
-                throw new IOException("the link " + description + " is closed");
-            }
-            if (queuedBytes + frame.length <= limits.maxQueuedOutgoingBytes()) {
-                if (!claimOwnWrite(frame.length, ownWrites != OwnWrites.NONE)) {
-                    queue.addLast(frame);
-                    queuedBytes += frame.length;
-                    notEmpty.signal();
-                    return;
-                }
+            if (!budget.awaitRoom(frame.length)) {
+                stalled = budget.stallError("peer");
+            } else if (claimOwnWrite(frame.length, ownWrites != OwnWrites.NONE)) {
                 writeHere = true;
+            } else {
+                queue.addLast(frame);
+                budget.add(frame.length);
+                notEmpty.signal();
+                return;
             }
         } finally {
             lock.unlock();
@@ -296,9 +275,6 @@ public final class StreamLink implements Link {
             writeOwnFrame(frame);
             return;
         }
-        IOException stalled = new IOException("the peer on " + description + " has read nothing for "
-                + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms with " + queuedBytes()
-                + " bytes waiting; the link is closed");
         shutdown(stalled);
         closeResources();
         throw stalled;
@@ -354,12 +330,12 @@ public final class StreamLink implements Link {
                 writing = false;
                 callerWriting = false;
                 stall = callerStall;
-                closed = closing;
+                closed = budget.isClosed();
                 if (rest != null && failure == null) { // written by the writer thread, also when closing
                     unsent = rest;
-                    queuedBytes += rest.length;
+                    budget.add(rest.length);
                 }
-                if (!queue.isEmpty() || unsent != null || closing) {
+                if (!queue.isEmpty() || unsent != null || closed) {
                     notEmpty.signal();
                 }
             } finally {
@@ -415,7 +391,7 @@ public final class StreamLink implements Link {
     public long queuedBytes() {
         lock.lock();
         try {
-            return queuedBytes;
+            return budget.bytes();
         } finally {
             lock.unlock();
         }
@@ -505,7 +481,7 @@ public final class StreamLink implements Link {
                         } else if (writing) {
                             // A caller's write to a socket, which never waits: it signals when it is done.
                             awaitNotEmpty(stallNanos);
-                        } else if (!queue.isEmpty() || unsent != null || closing) {
+                        } else if (!queue.isEmpty() || unsent != null || budget.isClosed()) {
                             break;
                         } else {
                             // Idle: wake at least once per stall timeout, so a caller's write that starts now is
@@ -526,11 +502,10 @@ public final class StreamLink implements Link {
                         batch.add(frame);
                         bytes += frame.length;
                     }
-                    queuedBytes -= bytes;
+                    budget.release(bytes);
                     bytesSinceLastReceived += bytes;
                     writing = true;
                     wroteBatch = true;
-                    notFull.signalAll();
                 } finally {
                     lock.unlock();
                 }
@@ -569,8 +544,7 @@ public final class StreamLink implements Link {
                 writerRunning = false;
                 queue.clear();
                 unsent = null;
-                queuedBytes = 0;
-                notFull.signalAll();
+                budget.releaseAll();
             } finally {
                 lock.unlock();
             }
@@ -594,9 +568,9 @@ public final class StreamLink implements Link {
     private void enqueueLast(byte[] frame) {
         lock.lock();
         try {
-            if (!closing) {
+            if (!budget.isClosed()) {
                 queue.addLast(frame);
-                queuedBytes += frame.length;
+                budget.add(frame.length);
                 notEmpty.signal();
             }
         } finally {
@@ -610,11 +584,9 @@ public final class StreamLink implements Link {
         boolean writer;
         lock.lock();
         try {
-            if (!closing) {
-                closing = true;
+            if (budget.close()) { // wakes the senders waiting for room, which fail
                 closeCause = cause;
                 notEmpty.signalAll();
-                notFull.signalAll();
                 first = true;
             }
             writer = writerRunning;
@@ -640,7 +612,7 @@ public final class StreamLink implements Link {
     private boolean isClosing() {
         lock.lock();
         try {
-            return closing;
+            return budget.isClosed();
         } finally {
             lock.unlock();
         }
