@@ -97,11 +97,14 @@ final class Connection implements Link.Listener, CallTable.Owner {
     IpcEvent eventFor(Envelope message, Routing.Routed from) {
         boolean request = message.type() == Envelope.Type.REQUEST;
         if (from != null && context instanceof IpcRenderer renderer) {
-            Instant deadline = request && from.deadlineMillis() > 0 ? Instant.now().plusMillis(from.deadlineMillis()) : null;
+            boolean timed = request && from.deadlineMillis() > 0;
             return new IpcEvent(message.method(), renderer.peer(from.fromId()), from.fromId(), from.fromName(), true,
-                    request, deadline);
+                    request, timed, timed ? System.nanoTime() + from.deadlineMillis() * 1_000_000L : 0);
         }
-        return new IpcEvent(message.method(), remote, remoteId, remoteName, false, request);
+        // A direct request's deadline is the one its sender wrote into it, counted from when it was received.
+        boolean timed = request && message.hasDeadline();
+        return new IpcEvent(message.method(), remote, remoteId, remoteName, false, request, timed,
+                timed ? message.deadlineNanos() : 0);
     }
 
     IpcContext context() {
@@ -216,7 +219,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
 
     /** Sends a request and blocks for its reply; see {@link IpcPeer#call}. */
     Object call(String channel, MethodCodec codec, Deadline deadline, Object[] args) {
-        return call(channel, codec, deadline, args, peerLabel(), id -> wire.request(id, channel, codec, args));
+        return call(channel, codec, deadline, args, peerLabel(), id -> wire.request(id, channel, codec, args, deadline.remainingMillis()));
     }
 
     /**
@@ -275,7 +278,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
 
     /** Sends a request whose future completes on the context's executor; see {@link IpcPeer#invoke}. */
     <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Deadline deadline, Object[] args) {
-        return invoke(channel, codec, deadline, args, peerLabel(), id -> wire.request(id, channel, codec, args));
+        return invoke(channel, codec, deadline, args, peerLabel(), id -> wire.request(id, channel, codec, args, deadline.remainingMillis()));
     }
 
     /** As {@link #call(String, MethodCodec, Deadline, Object[], String, LongFunction)}, answered by a future. */

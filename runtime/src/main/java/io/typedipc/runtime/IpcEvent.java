@@ -29,17 +29,16 @@ public final class IpcEvent {
     private final String senderName;
     private final boolean routed;
     private final boolean expectsReply;
-    private final Instant deadline;
+    /** When the sender stops waiting, in {@link System#nanoTime()} time, if {@link #hasDeadline}. */
+    private final long deadlineNanos;
+    private final boolean hasDeadline;
     private volatile boolean returnValueSet;
     private volatile Object returnValue;
 
-    IpcEvent(String channel, IpcPeer sender, int senderId, String senderName, boolean routed, boolean expectsReply) {
-        this(channel, sender, senderId, senderName, routed, expectsReply, null);
-    }
-
     IpcEvent(String channel, IpcPeer sender, int senderId, String senderName, boolean routed, boolean expectsReply,
-            Instant deadline) {
-        this.deadline = deadline;
+            boolean hasDeadline, long deadlineNanos) {
+        this.hasDeadline = hasDeadline;
+        this.deadlineNanos = deadlineNanos;
         this.channel = channel;
         this.sender = sender;
         this.senderId = senderId;
@@ -68,14 +67,17 @@ public final class IpcEvent {
     }
 
     /**
-     * When the request's answer stops being waited for, if this context knows it: for a request another renderer
+     * When the request's answer stops being waited for, if the sender said: for a request straight from its sender,
+     * the sender's deadline as the request carried it ({@code deadlineMillis}, the time that was left when it was
+     * written, counted from when it arrived here: the two clocks need not agree); for a request another renderer
      * routed through main, the end of main's wait for the answer (the origin's deadline, at most
-     * {@code WireLimits.maxPeerDeadline()}), as main sent it along. Empty for a request that came straight from its
-     * sender — deadlines are not sent on the wire, each side enforces its own (docs/protocol.md) — and for one-way
-     * messages. A handler can use it to give up early on work whose answer nobody will read.
+     * {@code WireLimits.maxPeerDeadline()}), as main sent it along. Empty for one-way messages and for requests from
+     * peers that send no deadline (other JSON-RPC libraries). Each side still enforces its own deadline
+     * (docs/protocol.md); a handler can use this one to give up early on work whose answer nobody will read.
      */
     public Optional<Instant> deadline() {
-        return Optional.ofNullable(deadline);
+        // Kept as monotonic time, turned into wall-clock time only when asked: most handlers never ask.
+        return hasDeadline ? Optional.of(Instant.now().plusNanos(deadlineNanos - System.nanoTime())) : Optional.empty();
     }
 
     /**

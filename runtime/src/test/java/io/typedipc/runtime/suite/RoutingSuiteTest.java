@@ -63,7 +63,7 @@ class RoutingSuiteTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(FIXTURES)
-    void aRoutedRequestsHandlerSeesMainsDeadlineForItsAnswerAndADirectOneSeesNone(TransportFixture fixture)
+    void aRoutedRequestsHandlerSeesMainsDeadlineForItsAnswerAndADirectOneItsSendersDeadline(TransportFixture fixture)
             throws Exception {
         try (Rig rig = new Rig(fixture)) {
             IpcRenderer assets = rig.connect("assets");
@@ -82,8 +82,13 @@ class RoutingSuiteTest {
             assertTrue(!deadline.isBefore(before.plusSeconds(39)) && !deadline.isAfter(after.plusSeconds(40)),
                     "about 40 s after the call: " + before + " .. " + deadline + " .. " + after);
 
-            rig.handle("inspector").sendSync("inspector:show", "straight from main");
-            assertTrue(poll(deadlines).isEmpty(), "deadlines are not sent on direct requests");
+            Instant beforeDirect = Instant.now();
+            rig.handle("inspector").sendSync("inspector:show", CallOptions.DEFAULT.withDeadline(Duration.ofSeconds(25)),
+                    "straight from main");
+            Instant afterDirect = Instant.now();
+            Instant direct = poll(deadlines).orElseThrow(() -> new AssertionError("no deadline on a direct request"));
+            assertTrue(!direct.isBefore(beforeDirect.plusSeconds(24)) && !direct.isAfter(afterDirect.plusSeconds(25)),
+                    "the sender's 25 s, sent on the request: " + beforeDirect + " .. " + direct + " .. " + afterDirect);
             assets.peer("inspector").send("inspector:note", "one-way");
             assertTrue(poll(deadlines).isEmpty(), "a one-way message has no deadline");
         }

@@ -14,6 +14,18 @@ public record Deadline(long nanos, long millis) {
         return new Deadline(Deadlines.deadlineNanos(after), Deadlines.millis(after));
     }
 
+    /**
+     * What is left of it in whole milliseconds, rounded up, as a request carries it on the wire: at least 1 (a
+     * deadline that has just passed still says "now"), 0 if it lies too far ahead to represent.
+     */
+    public long remainingMillis() {
+        if (nanos == Long.MAX_VALUE) {
+            return 0;
+        }
+        long left = nanos - System.nanoTime();
+        return left <= 0 ? 1 : (left + 999_999) / 1_000_000;
+    }
+
     /** What is left of it, never negative; {@code null} if it lies too far ahead to represent. */
     public Duration remaining() {
         return nanos == Long.MAX_VALUE ? null : Duration.ofNanos(Math.max(0, nanos - System.nanoTime()));

@@ -20,9 +20,17 @@ public final class Envelope {
     final int valueEnd;
     final int errorCode;
     final String errorMessage;
+    /** A request's deadline as its sender sent it, made absolute when decoded ({@link System#nanoTime()}), if any. */
+    final boolean hasDeadline;
+    final long deadlineNanos;
 
     Envelope(byte[] frame, Type type, Object id, String method, int valueStart, int valueEnd, int errorCode,
             String errorMessage) {
+        this(frame, type, id, method, valueStart, valueEnd, errorCode, errorMessage, false, 0);
+    }
+
+    Envelope(byte[] frame, Type type, Object id, String method, int valueStart, int valueEnd, int errorCode,
+            String errorMessage, boolean hasDeadline, long deadlineNanos) {
         this.frame = frame;
         this.type = type;
         this.id = id;
@@ -31,6 +39,8 @@ public final class Envelope {
         this.valueEnd = valueEnd;
         this.errorCode = errorCode;
         this.errorMessage = errorMessage;
+        this.hasDeadline = hasDeadline;
+        this.deadlineNanos = deadlineNanos;
     }
 
     public Type type() {
@@ -45,6 +55,22 @@ public final class Envelope {
     /** The channel id of a request or notification; {@code null} for replies. */
     public String method() {
         return method;
+    }
+
+    /**
+     * Whether this request carried the sender's deadline ({@value WireFormat#DEADLINE_MEMBER}); see
+     * {@link #deadlineNanos()}.
+     */
+    public boolean hasDeadline() {
+        return hasDeadline;
+    }
+
+    /**
+     * When the sender stops waiting for this request's answer, in this JVM's {@link System#nanoTime()} time: the
+     * milliseconds it said were left, counted from when the frame was decoded. Only if {@link #hasDeadline()}.
+     */
+    public long deadlineNanos() {
+        return deadlineNanos;
     }
 
     /** The JSON-RPC error code of an error reply. */

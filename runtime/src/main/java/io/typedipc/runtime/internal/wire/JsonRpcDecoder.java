@@ -74,6 +74,7 @@ public final class JsonRpcDecoder {
         int errorCode = 0;
         String errorMessage = null;
         String problem = null;
+        long deadlineMillis = 0; // 0: none; -1: there, but not a valid number of milliseconds
 
         String name;
         while ((name = p.nextName()) != null) {
@@ -141,6 +142,7 @@ public final class JsonRpcDecoder {
                         }
                     }
                 }
+                case WireFormat.DEADLINE_MEMBER -> deadlineMillis = Routing.readDeadlineMillis(p); // the same rule as $/route's
                 default -> p.skipChildren();
             }
         }
@@ -159,8 +161,15 @@ public final class JsonRpcDecoder {
             if (hasResult || hasError) {
                 throw new ProtocolViolation(JsonRpcCodes.INVALID_REQUEST, "a request cannot carry \"result\" or \"error\"", answerId);
             }
+            if (hasId && deadlineMillis < 0) {
+                throw new ProtocolViolation(JsonRpcCodes.INVALID_REQUEST, "\"" + WireFormat.DEADLINE_MEMBER
+                        + "\" must be an integer from 1 to " + Routing.MAX_DEADLINE_MILLIS
+                        + " (the milliseconds left of the request's deadline)", answerId);
+            }
+            // Counted from now, on this side's clock: the member is relative, so the two ends' clocks need not agree.
             return hasId
-                    ? new Envelope(frame, Envelope.Type.REQUEST, id, method, hasParams ? valueStart : -1, valueEnd, 0, null)
+                    ? new Envelope(frame, Envelope.Type.REQUEST, id, method, hasParams ? valueStart : -1, valueEnd, 0,
+                            null, deadlineMillis > 0, deadlineMillis > 0 ? System.nanoTime() + deadlineMillis * 1_000_000L : 0)
                     : new Envelope(frame, Envelope.Type.NOTIFICATION, null, method, hasParams ? valueStart : -1, valueEnd, 0, null);
         }
         if (hasResult == hasError) {

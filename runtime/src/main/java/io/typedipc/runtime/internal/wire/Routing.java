@@ -202,7 +202,7 @@ public final class Routing {
      * A {@code deadlineMillis} member: an integer from 1 to {@link #MAX_DEADLINE_MILLIS}, or -1 when it is anything
      * else (another type, a fraction, zero, negative, too large: even a long-range value would overflow later).
      */
-    private static long readDeadlineMillis(JsonParser p) {
+    static long readDeadlineMillis(JsonParser p) {
         if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
             p.skipChildren();
             return -1;

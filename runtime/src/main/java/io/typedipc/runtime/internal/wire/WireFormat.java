@@ -24,6 +24,11 @@ public final class WireFormat {
 
     /** The LSP's cancellation notification; its params are {@code {"id": <request id>}}. */
     public static final String CANCEL_METHOD = "$/cancelRequest";
+    /**
+     * The optional member of a request that says how many milliseconds are left of its caller's deadline as it is
+     * written (relative, as gRPC's {@code grpc-timeout}: the two ends' clocks need not agree). docs/protocol.md.
+     */
+    public static final String DEADLINE_MEMBER = "deadlineMillis";
 
     /** The health check: a request any Typed IPC runtime answers itself with an empty object (docs/protocol.md). */
     public static final String PING_METHOD = "$/ping";
@@ -104,10 +109,22 @@ public final class WireFormat {
         }
     }
 
+    /** A request that carries no deadline (a {@code $/ping}: no handler sees it). */
     public byte[] request(long id, String channel, MethodCodec codec, Object[] args) {
+        return request(id, channel, codec, args, 0);
+    }
+
+    /**
+     * A request; {@code deadlineMillis}, when positive, is sent as the member {@value #DEADLINE_MEMBER}: what is left
+     * of the caller's deadline as the request is written (capped at {@link Routing#MAX_DEADLINE_MILLIS}).
+     */
+    public byte[] request(long id, String channel, MethodCodec codec, Object[] args, long deadlineMillis) {
         return frame(g -> {
             g.writeNumberProperty("id", id);
             g.writeStringProperty("method", channel);
+            if (deadlineMillis > 0) {
+                g.writeNumberProperty(DEADLINE_MEMBER, Math.min(deadlineMillis, Routing.MAX_DEADLINE_MILLIS));
+            }
             g.writeName("params");
             codec.writeParams(g, args);
         });
