@@ -30,8 +30,10 @@ import java.util.Map;
  *
  * <pre>java -cp benchmarks.jar io.typedipc.benchmarks.Interleaved [rounds] [callsPerBlock] [payload] [transports...]</pre>
  *
- * <p>A block is {@code callsPerBlock} round trips, {@code callsPerBlock / 16} windows of 64 pipelined requests and
- * {@code callsPerBlock / 64} bursts of 256 one-way messages (each burst ended by a barrier round trip).
+ * <p>A block is {@code callsPerBlock} round trips, {@code callsPerBlock / 16} windows of 64 pipelined requests,
+ * {@code callsPerBlock / 64} bursts of 256 one-way messages (each burst ended by a barrier round trip) and, for the
+ * implementations that have one, {@code callsPerBlock} asynchronous requests awaited one at a time (invoke + join).
+ * {@code -Dbench.impls=typed,lsp4j,...} limits the run to the implementations named.
  */
 public final class Interleaved {
     private static final int WARMUP_ROUNDS = 2;
@@ -63,6 +65,10 @@ public final class Interleaved {
         final double[] pipelinedWakeUps;
         final double[] oneWayRate;
         final double[] oneWayWakeUps;
+        /** Asynchronous requests awaited one at a time (invoke + join); empty when the implementation has none. */
+        final double[] asyncP50;
+        final double[] asyncWakeUps;
+        boolean hasAsync;
 
         Series(int rounds, int block) {
             p50 = new double[rounds];
@@ -72,6 +78,8 @@ public final class Interleaved {
             pipelinedWakeUps = new double[rounds];
             oneWayRate = new double[rounds];
             oneWayWakeUps = new double[rounds];
+            asyncP50 = new double[rounds];
+            asyncWakeUps = new double[rounds];
         }
     }
 
@@ -111,7 +119,7 @@ public final class Interleaved {
         long self = ProcessHandle.current().pid();
         try {
             for (Implementation impl : Implementation.values()) {
-                if (!impl.supports(transport)) {
+                if (!impl.supports(transport) || !selected(impl)) {
                     continue;
                 }
                 try {
@@ -123,6 +131,7 @@ public final class Interleaved {
             }
             List<Implementation> impls = new ArrayList<>(clients.keySet());
             long[] times = new long[block];
+            long[] asyncTimes = new long[block];
             for (int round = 0; round < rounds; round++) {
                 for (int k = 0; k < impls.size(); k++) {
                     Implementation impl = impls.get((round + k) % impls.size());
@@ -138,6 +147,8 @@ public final class Interleaved {
                     long afterPipelined = WakeUps.count(pids);
                     long oneWayNanos = client.oneWayBlock(BURST, bursts);
                     long afterOneWay = WakeUps.count(pids);
+                    boolean async = client.asyncRoundTrips(asyncTimes);
+                    long afterAsync = WakeUps.count(pids);
                     if (round < WARMUP_ROUNDS) {
                         continue;
                     }
@@ -152,6 +163,13 @@ public final class Interleaved {
                     s.pipelinedWakeUps[r] = (afterPipelined - afterRoundTrips) / (windows * (double) WINDOW);
                     s.oneWayRate[r] = bursts * (double) BURST * 1e9 / oneWayNanos;
                     s.oneWayWakeUps[r] = (afterOneWay - afterPipelined) / (bursts * (double) BURST);
+                    if (async) {
+                        s.hasAsync = true;
+                        long[] sortedAsync = asyncTimes.clone();
+                        Arrays.sort(sortedAsync);
+                        s.asyncP50[r] = sortedAsync[block / 2];
+                        s.asyncWakeUps[r] = (afterAsync - afterOneWay) / (double) block;
+                    }
                 }
             }
         } finally {
@@ -198,6 +216,7 @@ public final class Interleaved {
                 true);
         rateTable("One-way messages (256 per barrier round trip)", "messages/s", "wake-ups per message", results,
                 false);
+        asyncTable(results);
         if (!notMeasured.isEmpty()) {
             System.out.println();
             System.out.println("Not measured:");
@@ -229,6 +248,29 @@ public final class Interleaved {
         }
     }
 
+    private static void asyncTable(Map<Transport, Map<Implementation, Series>> results) {
+        System.out.println();
+        System.out.println("#### Asynchronous request awaited on the calling thread (invoke, then join; one at a time)");
+        System.out.println();
+        System.out.println("| transport | implementation | p50 µs (median of rounds) | wake-ups per request | "
+                + "p50 ÷ its own blocking p50 |");
+        System.out.println("| --- | --- | ---: | ---: | ---: |");
+        for (Map.Entry<Transport, Map<Implementation, Series>> entry : results.entrySet()) {
+            for (Map.Entry<Implementation, Series> row : entry.getValue().entrySet()) {
+                Series s = row.getValue();
+                if (!s.hasAsync) {
+                    continue;
+                }
+                double[] ratios = new double[s.p50.length];
+                for (int i = 0; i < ratios.length; i++) {
+                    ratios[i] = s.asyncP50[i] / s.p50[i];
+                }
+                System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.2f | %.2f |%n", label(entry.getKey()),
+                        row.getKey().label(), median(s.asyncP50) / 1000, median(s.asyncWakeUps), median(ratios));
+            }
+        }
+    }
+
     /** The median over rounds of {@code a}'s figure divided by {@code b}'s of the same round; "—" if one is missing. */
     private static String ratio(Series a, Series b, Figure figure) {
         if (a == null || b == null) {
@@ -242,6 +284,15 @@ public final class Interleaved {
         }
         double value = median(ratios);
         return String.format(Locale.ROOT, value >= 100 ? "%.0f" : value >= 0.1 ? "%.2f" : "%.3f", value);
+    }
+
+    /**
+     * Whether {@code impl} is measured: all are, unless the system property {@code bench.impls} names some
+     * (comma-separated labels, e.g. {@code -Dbench.impls=typed,typed-direct,lsp4j}) for a shorter run of a slice.
+     */
+    private static boolean selected(Implementation impl) {
+        String only = System.getProperty("bench.impls", "").trim();
+        return only.isEmpty() || List.of(only.split("\\s*,\\s*")).contains(impl.label());
     }
 
     private static String loadAverage() {

@@ -39,6 +39,15 @@ public interface BenchClient {
         }
     }
 
+    /**
+     * {@code times.length} asynchronous requests, each awaited on this thread before the next is sent (Typed IPC:
+     * {@code invoke} then {@code join}), each one's duration in nanoseconds into {@code times}; false, with nothing
+     * measured, for implementations whose blocking call already is this (or that have no such API).
+     */
+    default boolean asyncRoundTrips(long[] times) throws Exception {
+        return false;
+    }
+
     /** {@code windows} times {@link #pipelined}; returns the nanoseconds taken. */
     default long pipelinedBlock(int window, int windows) throws Exception {
         long start = System.nanoTime();

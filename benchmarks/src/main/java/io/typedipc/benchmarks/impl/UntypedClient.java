@@ -42,6 +42,16 @@ public final class UntypedClient implements BenchClient {
     }
 
     @Override
+    public boolean asyncRoundTrips(long[] times) {
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            renderer.invoke("bench:echo-async", payload).join();
+            times[i] = System.nanoTime() - start;
+        }
+        return true;
+    }
+
+    @Override
     public Object oneWay(int count) {
         for (int i = 0; i < count; i++) {
             renderer.send("bench:sink", payload);
