@@ -43,8 +43,8 @@ export interface Peer {
 /** What {@link Peer.ping} found: the peer answered, and how long the round trip took (Java: `PingResult`). */
 export interface PingResult {
   /**
-   * Milliseconds (fractional) from just before the `$/ping` was written until its reply arrived on this connection,
-   * before any of this connection's own work: the link and the peer, including the peer's queue of earlier messages.
+   * Milliseconds (fractional) from just before the `$/ping` was written until its reply was read on this connection
+   * (before any promise callback runs): the link and the peer, including the peer's queue of earlier messages.
    */
   readonly roundTripMs: number;
   /**
