@@ -705,7 +705,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
             LOG.log(Level.WARNING, () -> "closing " + link.describe() + ": " + context + " has taken up none of the "
                     + incoming.queued() + " bytes of messages queued from it for "
                     + context.settings().wireLimits().sendStallTimeout().toMillis() + " ms");
-            link.close();
+            close();
         }
         try {
             inbound.execute(() -> {
@@ -743,7 +743,14 @@ final class Connection implements Link.Listener, CallTable.Owner {
 
     // ---------------------------------------------------------------------------------------------- plumbing
 
+    /**
+     * Closes this connection from this side. The calls still waiting fail first, before the link is asked to close:
+     * between the link's close and its report of it a reply can still arrive — the peer may already have seen the
+     * close and answered the handlers it cancelled with {@code -32800} — and a caller of a side that closed must see
+     * {@link IpcDisconnectedException} whatever was on the way (docs/reliability.md, "Closing").
+     */
     void close() {
+        calls.close(disconnected(null, null));
         link.close();
     }
 
@@ -753,12 +760,18 @@ final class Connection implements Link.Listener, CallTable.Owner {
      * peer that went away meanwhile just doesn't get it.
      */
     void reply(byte[] frame) {
+        if (closed) {
+            // Once this side knows of the close, the peer's calls have failed (or will, when its link reports it) with
+            // a disconnect: an answer made now (such as -32800 for a handler the close cancelled) must not overtake it.
+            LOG.log(Level.DEBUG, () -> "not sending a reply: " + link.describe() + " is closed");
+            return;
+        }
         try {
             if (!link.offer(frame)) {
                 LOG.log(Level.WARNING, () -> "the peer on " + link.describe() + " has stopped reading its replies ("
                         + context.settings().wireLimits().maxQueuedOutgoingBytes()
                         + " bytes are waiting); closing the connection");
-                link.close();
+                close();
             }
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> "could not send a reply to " + link.describe() + ": " + e);

@@ -143,7 +143,7 @@ final class InboundDispatch {
         try {
             result = event.runAsCurrent(() -> handler.handler().handle(event, args));
         } catch (Throwable failure) {
-            replyFailure(message, entry, failure, watch);
+            replyFailure(message.id(), message.method(), entry, failure, watch);
             return;
         }
         finish(message, entry, result, watch);
@@ -169,25 +169,29 @@ final class InboundDispatch {
 
     /** Replies with a handler's (or listeners') result, waiting for it first if it is a future. */
     private void finish(Envelope message, Handlers.HandlerEntry entry, Object result, CallObservation.Watch watch) {
+        Object id = message.id();
+        String method = message.method();
         if (result instanceof CompletionStage<?> stage && entry.completesLater()) {
             CompletableFuture<?> future = stage.toCompletableFuture();
-            working.put(message.id(), future);
+            working.put(id, future);
             if (!connection.isOpen()) {
                 // Closed while the handler ran: cancelAll may have come before the put, and nobody else would end it.
                 future.cancel(true);
             }
+            // Only the id and the channel wait with the future, never the message: its frame (the arguments' bytes,
+            // up to the frame limit) is garbage once the arguments are decoded, however long the handler takes.
             future.whenComplete((value, failure) -> {
-                working.remove(message.id(), future);
+                working.remove(id, future);
                 if (failure != null) {
-                    replyFailure(message, entry, failure, watch);
+                    replyFailure(id, method, entry, failure, watch);
                 } else {
-                    replyResult(message, entry, value, watch);
+                    replyResult(id, method, entry, value, watch);
                 }
             });
         } else if (result == null && entry.completesLater() && entry.method() != null) {
-            replyFailure(message, entry, new NullPointerException("the handler returned a null future"), watch);
+            replyFailure(id, method, entry, new NullPointerException("the handler returned a null future"), watch);
         } else {
-            replyResult(message, entry, result, watch);
+            replyResult(id, method, entry, result, watch);
         }
     }
 
@@ -241,7 +245,7 @@ final class InboundDispatch {
             }
         }
         if (firstFailure != null) {
-            replyFailure(message, untyped, firstFailure, watch);
+            replyFailure(message.id(), message.method(), untyped, firstFailure, watch);
         } else if (event.hasReturnValue()) {
             finish(message, untyped, event.returnValue(), watch);
         } else {
@@ -254,37 +258,39 @@ final class InboundDispatch {
         }
     }
 
-    private void replyResult(Envelope message, Handlers.HandlerEntry entry, Object value, CallObservation.Watch watch) {
+    private void replyResult(Object id, String method, Handlers.HandlerEntry entry, Object value,
+            CallObservation.Watch watch) {
         byte[] frame;
         int code = 0;
         try {
-            frame = wire.result(message.id(), entry.codec(), value);
+            frame = wire.result(id, entry.codec(), value);
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "could not encode the result of " + message.method(), e);
-            context.reportError(IpcError.Kind.REPLY_FAILED, message.method(), connection.peerDescription(),
-                    () -> "could not encode the result of " + message.method() + ": " + e.getMessage(), e);
+            LOG.log(Level.ERROR, "could not encode the result of " + method, e);
+            context.reportError(IpcError.Kind.REPLY_FAILED, method, connection.peerDescription(),
+                    () -> "could not encode the result of " + method + ": " + e.getMessage(), e);
             code = ErrorCodes.INTERNAL_ERROR;
-            frame = wire.error(message.id(), code,
-                    message.method() + ": the result could not be encoded: " + e.getMessage(), null, null);
+            frame = wire.error(id, code,
+                    method + ": the result could not be encoded: " + e.getMessage(), null, null);
         }
         int limit = context.settings().wireLimits().maxFrameBytes();
         if (frame.length > limit) {
             // The caller would otherwise wait for a reply that can never be sent, until its deadline.
-            String why = message.method() + ": the result is " + frame.length
+            String why = method + ": the result is " + frame.length
                     + " bytes, over the frame limit of " + limit + " bytes";
             LOG.log(Level.WARNING, why);
-            context.reportError(IpcError.Kind.REPLY_FAILED, message.method(), connection.peerDescription(), () -> why,
+            context.reportError(IpcError.Kind.REPLY_FAILED, method, connection.peerDescription(), () -> why,
                     null);
             code = ErrorCodes.INTERNAL_ERROR;
-            frame = wire.error(message.id(), code, why, null, null);
+            frame = wire.error(id, code, why, null, null);
         }
         answer(frame, watch, code, null);
     }
 
-    private void replyFailure(Envelope message, Handlers.HandlerEntry entry, Throwable failure, CallObservation.Watch watch) {
+    private void replyFailure(Object id, String method, Handlers.HandlerEntry entry, Throwable failure,
+            CallObservation.Watch watch) {
         Throwable cause = unwrap(failure);
         if (cause instanceof CancellationException) {
-            answer(wire.error(message.id(), ErrorCodes.CANCELLED, message.method() + ": cancelled", null, null), watch,
+            answer(wire.error(id, ErrorCodes.CANCELLED, method + ": cancelled", null, null), watch,
                     ErrorCodes.CANCELLED, cause);
             return;
         }
@@ -295,16 +301,16 @@ final class InboundDispatch {
         if (declared != null) {
             code = ErrorCodes.DECLARED_ERROR;
             type = declared.type().getName();
-            LOG.log(Level.DEBUG, () -> message.method() + " answered with its declared " + type);
+            LOG.log(Level.DEBUG, () -> method + " answered with its declared " + type);
         } else {
             code = ErrorCodes.APPLICATION_ERROR;
             type = cause.getClass().getName();
-            LOG.log(Level.WARNING, "the handler of " + message.method() + " failed", cause);
-            context.reportError(IpcError.Kind.HANDLER_FAILED, message.method(), connection.peerDescription(),
-                    () -> "the handler of " + message.method() + " failed: " + cause, cause);
+            LOG.log(Level.WARNING, "the handler of " + method + " failed", cause);
+            context.reportError(IpcError.Kind.HANDLER_FAILED, method, connection.peerDescription(),
+                    () -> "the handler of " + method + " failed: " + cause, cause);
         }
         String stackTrace = context.settings().sendStackTraces() ? stackTraceOf(cause) : null;
-        answer(wire.error(message.id(), code, String.valueOf(cause.getMessage()), type, stackTrace), watch, code, cause);
+        answer(wire.error(id, code, String.valueOf(cause.getMessage()), type, stackTrace), watch, code, cause);
     }
 
     /** Sends a request's one reply and ends its unit of work. */
