@@ -12,6 +12,7 @@ import io.typedipc.runtime.internal.wire.Envelope;
 import io.typedipc.runtime.internal.wire.MethodCodec;
 import io.typedipc.runtime.internal.wire.ProtocolViolation;
 import io.typedipc.runtime.internal.wire.Routing;
+import io.typedipc.runtime.internal.wire.UnwritableValue;
 import io.typedipc.runtime.internal.wire.ViolationLog;
 import io.typedipc.runtime.internal.wire.WireFormat;
 import io.typedipc.runtime.transport.spi.Link;
@@ -182,11 +183,11 @@ final class Connection implements Link.Listener, CallTable.Owner {
         ensureOpen(channel);
         CallWatch watch = observer.outgoing(MethodDescriptor.Kind.ONE_WAY, channel, args, target);
         if (watch == null) {
-            write(encoder.get());
+            write(encode(channel, encoder));
             return;
         }
         try {
-            byte[] frame = encoder.get();
+            byte[] frame = encode(channel, encoder);
             write(frame);
             watch.sent(frame.length);
         } catch (RuntimeException | Error e) {
@@ -200,7 +201,21 @@ final class Connection implements Link.Listener, CallTable.Owner {
     void notify(String channel, Supplier<byte[]> encoder) {
         context.ensureOpenForOutgoing(channel);
         ensureOpen(channel);
-        write(encoder.get());
+        write(encode(channel, encoder));
+    }
+
+    /** The frame {@code encoder} makes; a value in it that cannot be written is the caller's error, nothing is sent. */
+    private static byte[] encode(String channel, Supplier<byte[]> encoder) {
+        try {
+            return encoder.get();
+        } catch (UnwritableValue e) {
+            throw unwritable(channel, e);
+        }
+    }
+
+    /** What a caller gets for a value that cannot be written as JSON: the channel, the value's type, and why. */
+    static IpcException unwritable(String channel, UnwritableValue e) {
+        return new IpcException(ErrorCodes.INVALID_PARAMS, channel + ": " + e.getMessage() + "; nothing was sent", e);
     }
 
     /** Sends a frame as it is, ignoring a closed link: for forwarding and broadcasting. */
@@ -442,6 +457,9 @@ final class Connection implements Link.Listener, CallTable.Owner {
         byte[] frame;
         try {
             frame = encoder.apply(call.id());
+        } catch (UnwritableValue e) {
+            calls.release(call);
+            throw unwritable(call.channel(), e);
         } catch (RuntimeException e) {
             calls.release(call);
             throw e;

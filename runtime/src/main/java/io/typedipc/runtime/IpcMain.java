@@ -4,6 +4,7 @@ import io.typedipc.runtime.codegen.MethodDescriptor;
 import io.typedipc.runtime.internal.engine.CallWatch;
 import io.typedipc.runtime.internal.engine.RendererNames;
 import io.typedipc.runtime.internal.wire.MethodCodec;
+import io.typedipc.runtime.internal.wire.UnwritableValue;
 import io.typedipc.runtime.transport.spi.InProcessLink;
 import io.typedipc.runtime.transport.spi.Link;
 import java.io.IOException;
@@ -481,7 +482,12 @@ public final class IpcMain extends IpcContext {
             ensureOpenForOutgoing(channel);
             CallWatch watch = calls().outgoing(MethodDescriptor.Kind.ONE_WAY, channel, args, toString());
             try {
-                byte[] frame = wire().notification(channel, codec, args);
+                byte[] frame;
+                try {
+                    frame = wire().notification(channel, codec, args);
+                } catch (UnwritableValue e) {
+                    throw Connection.unwritable(channel, e);
+                }
                 for (RendererHandle renderer : renderers.values()) {
                     if (renderer != excluded && inWindow(renderer, window) && renderer.connection().sendRaw(frame.clone())
                             && watch != null) {

@@ -1,5 +1,6 @@
 package io.typedipc.runtime;
 
+import io.typedipc.runtime.internal.wire.FittingNumbers;
 import io.typedipc.runtime.transport.spi.Hello;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,6 +94,9 @@ public final class IpcSettings {
      *   <li>no scalar coercion: {@code 1.9} is not an {@code int}, {@code "2"} is not a number or {@code boolean},
      *       {@code 123} or {@code true} is not a {@code String}, {@code 1} is not a {@code boolean}, {@code ""} is not
      *       an object (an integer is still a {@code double}: JSON has one number type);</li>
+     *   <li>a number that does not fit its Java type is refused, not changed: {@code 1e400} for a {@code double} (it
+     *       would be {@code Infinity}, also inside untyped values), {@code 200} for a {@code byte} (it would wrap);
+     *       Jackson already refuses integers out of range for {@code short}, {@code int} and {@code long};</li>
      *   <li>{@code OffsetDateTime} and {@code ZonedDateTime} keep their offset and zone id (written as
      *       {@code 2020-01-01T10:00:00+01:00[Europe/Paris]}), rather than being moved to UTC.</li>
      * </ul>
@@ -123,7 +127,9 @@ public final class IpcSettings {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .enable(DateTimeFeature.WRITE_DATES_WITH_ZONE_ID);
+                .enable(DateTimeFeature.WRITE_DATES_WITH_ZONE_ID)
+                // 1e400 is not a double (Jackson reads it as Infinity), 200 is not a byte (Jackson wraps it): refused.
+                .addModule(FittingNumbers.module());
     }
 
     /**

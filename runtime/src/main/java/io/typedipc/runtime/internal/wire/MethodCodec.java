@@ -110,13 +110,22 @@ public final class MethodCodec {
         }
         g.writeStartArray();
         for (int i = 0; i < args.length; i++) {
-            (parameterWriters != null ? parameterWriters[i] : anyWriter).writeValue(g, args[i]);
+            try {
+                (parameterWriters != null ? parameterWriters[i] : anyWriter).writeValue(g, args[i]);
+            } catch (JacksonException e) {
+                String name = parameterWriters != null ? " (" + method.parameterNames().get(i) + ")" : "";
+                throw new UnwritableValue("argument " + (i + 1) + name, args[i], e);
+            }
         }
         g.writeEndArray();
     }
 
     void writeResult(JsonGenerator g, Object value) {
-        resultWriter.writeValue(g, value);
+        try {
+            resultWriter.writeValue(g, value);
+        } catch (JacksonException e) {
+            throw new UnwritableValue("the result", value, e);
+        }
     }
 
     /**
@@ -147,18 +156,18 @@ public final class MethodCodec {
         }
         if (p.currentToken() == JsonToken.START_OBJECT) {
             if (loneObjectParameter && !isByName(message)) {
-                return new Object[] {parameterReaders[0].readValue(p)};
+                return new Object[] {readArgument(message, p, 0)};
             }
             return readNamedParams(message, p);
         }
         if (parameterReaders == null) {
-            return readUntypedParams(p);
+            return readUntypedParams(message, p);
         }
         Object[] args = new Object[parameterReaders.length];
         int count = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (count < args.length) {
-                args[count] = parameterReaders[count].readValue(p);
+                args[count] = readArgument(message, p, count);
             } else {
                 p.skipChildren();
             }
@@ -184,12 +193,39 @@ public final class MethodCodec {
         }
     }
 
-    private Object[] readUntypedParams(JsonParser p) {
+    private Object[] readUntypedParams(Envelope message, JsonParser p) throws ProtocolViolation {
         java.util.ArrayList<Object> args = new java.util.ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            args.add(anyReader.readValue(p));
+            args.add(readArgument(message, p, args.size()));
         }
         return args.toArray();
+    }
+
+    /**
+     * Reads argument {@code index} (from 0) at the parser's current token with its reader; a value that does not fit
+     * is {@code -32602} naming the argument (its position, its parameter's name, where inside it).
+     */
+    private Object readArgument(Envelope message, JsonParser p, int index) throws ProtocolViolation {
+        try {
+            return (parameterReaders != null ? parameterReaders[index] : anyReader).readValue(p);
+        } catch (JacksonException e) {
+            String name = parameterReaders != null ? " (" + method.parameterNames().get(index) + ")" : "";
+            throw invalidParams(message, "arguments do not fit " + describe(message) + ": " + e.getOriginalMessage()
+                    + "; in argument " + (index + 1) + name + where(e));
+        }
+    }
+
+    /** Where inside an argument Jackson failed, such as {@code " at .points[2].x"}; empty at the argument itself. */
+    private static String where(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append('.').append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "" : " at " + path;
     }
 
     private Object[] readNamedParams(Envelope message, JsonParser p) throws ProtocolViolation {
@@ -206,7 +242,7 @@ public final class MethodCodec {
                 throw invalidParams(message, describe() + " has no parameter \"" + name + "\"");
             }
             p.nextToken();
-            args[index] = parameterReaders[index].readValue(p);
+            args[index] = readArgument(message, p, index);
             seen[index] = true;
         }
         for (int i = 0; i < args.length; i++) {
@@ -235,6 +271,11 @@ public final class MethodCodec {
 
     private String describe() {
         return method == null ? "the channel" : method.channel() + method.parameterNames();
+    }
+
+    /** The channel with its parameter names, or the message's channel for the untyped codec. */
+    private String describe(Envelope message) {
+        return method == null ? message.method() : describe();
     }
 
     private static ProtocolViolation invalidParams(Envelope message, String text) {
