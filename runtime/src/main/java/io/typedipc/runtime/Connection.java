@@ -466,7 +466,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
         }
         try {
             write(frame);
-        } catch (IpcDisconnectedException e) {
+        } catch (RuntimeException e) { // not sent (over the frame limit, or the link closed): nothing will answer
             calls.release(call);
             throw e;
         }

@@ -21,6 +21,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,26 @@ class OutgoingLimitsTest {
             assertTrue(e.getMessage().contains("nothing was sent"), e.getMessage());
             assertTrue(renderer.isConnected());
             assertEquals(3, renderer.sendSync("echo:length", "abc"));
+        }
+    }
+
+    @Test
+    void aRequestOverTheFrameLimitLeavesNothingPendingAndDoesNotHoldUpAGracefulClose() throws Exception {
+        IpcSettings small = IpcSettings.builder().defaultDeadline(Duration.ofMinutes(2))
+                .wireLimits(WireLimits.builder().maxFrameBytes(SMALL_FRAME).build()).build();
+        try (IpcMain main = IpcMain.create()) {
+            main.handle("echo:length", (event, args) -> ((String) args[0]).length());
+            IpcRenderer renderer = IpcRenderer.connectInProcess(main, "sender", small);
+            String tooBig = "y".repeat(2 * SMALL_FRAME);
+            assertThrows(IpcException.class, () -> renderer.sendSync("echo:length", tooBig));
+            ExecutionException async = assertThrows(ExecutionException.class,
+                    () -> renderer.invoke("echo:length", CallOptions.DEFAULT, tooBig).get(20, TimeUnit.SECONDS));
+            assertEquals(ErrorCodes.INVALID_PARAMS, ((IpcException) async.getCause()).code());
+            // Nothing was sent, so nothing waits for a reply: not listed, and not work a graceful close waits for.
+            assertEquals(List.of(), renderer.pendingRequests());
+            long started = System.nanoTime();
+            assertTrue(renderer.closeGracefully(Duration.ofSeconds(30)), "nothing was left in flight");
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(10), "closed at once");
         }
     }
 
