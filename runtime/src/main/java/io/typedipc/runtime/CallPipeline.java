@@ -9,24 +9,15 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The one call pipeline every {@link IpcPeer} delegates to: it checks the arguments (channel id, method kind,
  * options), picks the codec (the method's own, or the untyped one), computes the deadline once — the sender's,
- * else the channel's, else the context's default, as an absolute time — and hands the call to its {@link Route},
+ * else the channel's, else the context's default, as an absolute time — and hands the call to its {@link CallRoute},
  * which is all that differs between peers (straight over a connection, or through main to another renderer).
  */
 final class CallPipeline {
 
-    /** Where a peer's messages go, once checked, with their codec and their deadline. */
-    interface Route {
-        void send(String channel, MethodCodec codec, Object[] args);
-
-        Object call(String channel, MethodCodec codec, Deadline deadline, Object[] args);
-
-        <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Deadline deadline, Object[] args);
-    }
-
     private final IpcContext context;
-    private final Route route;
+    private final CallRoute route;
 
-    CallPipeline(IpcContext context, Route route) {
+    CallPipeline(IpcContext context, CallRoute route) {
         this.context = context;
         this.route = route;
     }

@@ -7,8 +7,10 @@ import io.typedipc.runtime.internal.engine.CallObserver;
 import io.typedipc.runtime.internal.engine.CallWatch;
 import io.typedipc.runtime.internal.engine.ConnectionEvents;
 import io.typedipc.runtime.internal.engine.DispatchLoop;
+import io.typedipc.runtime.internal.engine.Failures;
 import io.typedipc.runtime.internal.engine.PendingCall;
 import io.typedipc.runtime.internal.wire.Envelope;
+import io.typedipc.runtime.internal.wire.JsonRpcCodes;
 import io.typedipc.runtime.internal.wire.MethodCodec;
 import io.typedipc.runtime.internal.wire.ProtocolViolation;
 import io.typedipc.runtime.internal.wire.Routing;
@@ -19,7 +21,8 @@ import io.typedipc.runtime.transport.spi.Link;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,6 +31,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
@@ -41,21 +45,112 @@ final class Connection implements Link.Listener, CallTable.Owner {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
     /** The channel main's forwards of routed requests are opened under: another renderer's calls, not ours. */
     private static final String FORWARD_CHANNEL = new String("(routed)");
+    /** The peer id of main, as handlers see it ({@code IpcEvent.MAIN_ID}). */
+    static final int MAIN_ID = 0;
+    /** Main's name, as renderers and error reports see it ({@code IpcRenderer.MAIN_NAME}). */
+    static final String MAIN_NAME = "main";
 
-    private final IpcContext context;
+    /** What a connection needs from the context it belongs to; the contexts implement it. */
+    interface Owner {
+        WireFormat wire();
+
+        Routing routing();
+
+        /** The failure factory: the exceptions callers and handlers see. */
+        Failures failures();
+
+        /** {@code link} as this context's connections use it: traced when the settings ask for a message trace. */
+        Link traced(Link link, Supplier<String> peer);
+
+        /** The executor for one connection's incoming messages: serial, so one peer's messages keep their order. */
+        Executor newInboundExecutor();
+
+        /** The context's own dispatch thread, or {@code null} when it has none (an executor, direct mode). */
+        DispatchLoop loop();
+
+        /** Whether the context runs its handlers on the thread that receives the message (direct mode). */
+        boolean usesDirectExecutor();
+
+        /** Who watches the calls this context sends (interceptors, JFR). */
+        CallObserver calls();
+
+        /** Main's router for what renderers send each other; {@code null} in a renderer (which receives $/routed). */
+        Router router();
+
+        /** How many requests a new connection's peer may have in flight with this context at once. */
+        RequestBudget newRequestBudget();
+
+        /** {@code WireLimits.maxFrameBytes}. */
+        int maxFrameBytes();
+
+        /** {@code WireLimits.maxQueuedIncomingBytes}. */
+        long maxQueuedIncomingBytes();
+
+        /** {@code WireLimits.maxQueuedOutgoingBytes}. */
+        long maxQueuedOutgoingBytes();
+
+        /** {@code WireLimits.sendStallTimeout}. */
+        Duration sendStallTimeout();
+
+        /** This context's name in traces and events: {@code "main"} or the renderer's name. */
+        String contextName();
+
+        /** Throws the failure factory's disconnect once the context is closing: it takes no new outgoing work. */
+        void ensureOpenForOutgoing(String channel);
+
+        boolean acceptsIncoming();
+
+        String closingMessage();
+
+        /** A unit of work (a request received or sent, a message to deliver) started: a graceful close waits. */
+        void workStarted();
+
+        void workDone();
+
+        /** Tells the context's error listeners that {@code peer} broke the protocol; {@code text} is made lazily. */
+        void protocolViolation(String channel, String peer, Supplier<String> text);
+
+        /** Called once when the connection has closed. */
+        void connectionClosed(Connection connection, Throwable cause);
+    }
+
+    /**
+     * What the connection hands the messages it receives to, on the context's executor: the context's handlers and
+     * listeners (user code, so it lives with the API).
+     */
+    interface Serving {
+        /**
+         * Serves a request or delivers a notification; {@code from} is the original sender of a message another
+         * renderer routed through main, else {@code null}. Ends the unit of work {@link #accept} started.
+         */
+        void dispatch(Envelope message, Routing.Routed from);
+
+        /** Answers a request that will not be served (the context is closing), or drops a notification. */
+        void refuse(Envelope message, String why);
+
+        /** A {@code $/cancelRequest} from the peer for a request still being served. */
+        void cancel(Envelope cancellation);
+
+        /** The connection closed: whatever still works on its requests is cancelled. */
+        void cancelAll();
+    }
+
+    private final Owner context;
     private final Link link;
     private final WireFormat wire;
+    private final Failures failures;
     private final Executor inbound;
-    private final InboundDispatch dispatch;
+    /** Main's router, which forwards what renderers send each other; {@code null} in a renderer. */
+    private final Router router;
     /** Our requests waiting for replies, with their one deadline queue. */
     private final CallTable calls = new CallTable(this);
     /** Who watches the calls this connection sends (interceptors, JFR); a call nobody watches gets no watch. */
     private final CallObserver observer;
-    /** Main's router, which forwards what renderers send each other; {@code null} in a renderer. */
-    private final Router router;
-    private volatile IpcPeer remote;
+    private volatile Serving dispatch;
     private volatile int remoteId;
     private volatile String remoteName;
+    /** Who is at the other end, for the message trace and events ({@code null} until started). */
+    private volatile String peerLabel;
     private volatile boolean closed;
     /** Received messages queued for the context and not yet taken up: bounded, so a fast peer waits for slow handlers. */
     private final IncomingBudget incoming;
@@ -71,56 +166,37 @@ final class Connection implements Link.Listener, CallTable.Owner {
      */
     private final boolean waiterRunsCallbacks;
 
-    Connection(IpcContext context, Link link) {
+    Connection(Owner context, Link link) {
         this.context = context;
         this.link = context.traced(link, this::peerLabel);
         this.wire = context.wire();
+        this.failures = context.failures();
         this.inbound = context.newInboundExecutor();
-        this.waiterRunsCallbacks = context.loop() == null && !context.settings().usesDirectExecutor();
-        this.dispatch = new InboundDispatch(context, this);
+        this.waiterRunsCallbacks = context.loop() == null && !context.usesDirectExecutor();
         this.router = context.router();
         this.observer = context.calls();
-        this.incoming = new IncomingBudget(context.settings().wireLimits());
+        this.incoming = new IncomingBudget(context.maxQueuedIncomingBytes(), context.sendStallTimeout());
         this.requests = context.newRequestBudget();
         this.forwardedTo = context.newRequestBudget();
     }
 
-    /** Starts receiving; {@code remote} is who handlers will see as the sender of this link's messages. */
-    void start(IpcPeer remote, int remoteId, String remoteName) {
-        this.remote = remote;
+    /**
+     * Starts receiving: what arrives goes to {@code serving}; {@code remoteId} and {@code remoteName} are the peer's
+     * identity ({@link #MAIN_ID} and {@link #MAIN_NAME} for main), {@code label} how traces and events name it.
+     */
+    void start(Serving serving, int remoteId, String remoteName, String label) {
+        this.dispatch = serving;
         this.remoteId = remoteId;
         this.remoteName = remoteName;
+        this.peerLabel = label;
         ConnectionEvents.opened(context.contextName(), peerLabel(), link.describe());
         link.start(this);
     }
 
-    /** A new event for a message that arrived on this connection, or that another renderer routed through it. */
-    IpcEvent eventFor(Envelope message, Routing.Routed from) {
-        boolean request = message.type() == Envelope.Type.REQUEST;
-        if (from != null && context instanceof IpcRenderer renderer) {
-            boolean timed = request && from.deadlineMillis() > 0;
-            return new IpcEvent(message.method(), renderer.peer(from.fromId()), from.fromId(), from.fromName(), true,
-                    request, timed, timed ? System.nanoTime() + from.deadlineMillis() * 1_000_000L : 0);
-        }
-        // A direct request's deadline is the one its sender wrote into it, counted from when it was received.
-        boolean timed = request && message.hasDeadline();
-        return new IpcEvent(message.method(), remote, remoteId, remoteName, false, request, timed,
-                timed ? message.deadlineNanos() : 0);
-    }
-
-    IpcContext context() {
-        return context;
-    }
-
-    /** Who is at the other end, for the message trace: as {@link #remote()} shows itself once started. */
+    /** Who is at the other end, for the message trace. */
     private String peerLabel() {
-        IpcPeer peer = remote;
-        return peer == null ? "(not started) " + link.describe() : peer instanceof IpcRenderer ? IpcRenderer.MAIN_NAME : peer.toString();
-    }
-
-    /** Who this connection's messages come from: a {@link RendererHandle} in main, the renderer itself in a renderer. */
-    IpcPeer remote() {
-        return remote;
+        String label = peerLabel;
+        return label == null ? "(not started) " + link.describe() : label;
     }
 
     int remoteId() {
@@ -146,26 +222,27 @@ final class Connection implements Link.Listener, CallTable.Owner {
 
     /**
      * What this peer got wrong: logged to {@code log} at WARNING at a bounded rate, and reported to the context's
-     * error listeners ({@link IpcError.Kind#PROTOCOL_VIOLATION}) every time.
+     * error listeners every time.
      */
     void violation(System.Logger log, String channel, Supplier<String> text) {
         violations.log(log, Level.WARNING, text);
-        context.reportError(IpcError.Kind.PROTOCOL_VIOLATION, channel, peerDescription(), text, null);
+        context.protocolViolation(channel, peerDescription(), text);
     }
 
     /** Who is at the other end, as error reports name it: {@code "main"} or {@code "renderer panel#3"}. */
     String peerDescription() {
-        return remoteId == IpcEvent.MAIN_ID ? IpcRenderer.MAIN_NAME : "renderer " + remoteName + "#" + remoteId;
+        return remoteId == MAIN_ID ? MAIN_NAME : "renderer " + remoteName + "#" + remoteId;
     }
 
-    /** Adds this connection's own requests still waiting for a reply (not those main forwards for others). */
-    void collectPending(java.util.List<PendingRequest> into) {
-        long now = System.nanoTime();
+    /** This connection's own requests still waiting for a reply (not those main forwards for others), oldest first. */
+    List<PendingCall> ownCalls() {
+        List<PendingCall> own = new ArrayList<>();
         for (PendingCall call : calls.snapshot()) {
             if (call.channel() != FORWARD_CHANNEL) { // this very string: forwards are opened with it
-                into.add(new PendingRequest(call.channel(), peerDescription(), Duration.ofNanos(now - call.openedNanos())));
+                own.add(call);
             }
         }
+        return own;
     }
 
     // ---------------------------------------------------------------------------------------------- outgoing
@@ -205,17 +282,17 @@ final class Connection implements Link.Listener, CallTable.Owner {
     }
 
     /** The frame {@code encoder} makes; a value in it that cannot be written is the caller's error, nothing is sent. */
-    private static byte[] encode(String channel, Supplier<byte[]> encoder) {
+    private byte[] encode(String channel, Supplier<byte[]> encoder) {
         try {
             return encoder.get();
         } catch (UnwritableValue e) {
-            throw unwritable(channel, e);
+            throw unwritable(failures, channel, e);
         }
     }
 
     /** What a caller gets for a value that cannot be written as JSON: the channel, the value's type, and why. */
-    static IpcException unwritable(String channel, UnwritableValue e) {
-        return new IpcException(ErrorCodes.INVALID_PARAMS, channel + ": " + e.getMessage() + "; nothing was sent", e);
+    static RuntimeException unwritable(Failures failures, String channel, UnwritableValue e) {
+        return failures.local(JsonRpcCodes.INVALID_PARAMS, channel + ": " + e.getMessage() + "; nothing was sent", e);
     }
 
     /** Sends a frame as it is, ignoring a closed link: for forwarding and broadcasting. */
@@ -232,7 +309,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
         }
     }
 
-    /** Sends a request and blocks for its reply; see {@link IpcPeer#call}. */
+    /** Sends a request and blocks for its reply; see {@code IpcPeer.call}. */
     Object call(String channel, MethodCodec codec, Deadline deadline, Object[] args) {
         return call(channel, codec, deadline, args, peerLabel(), id -> wire.request(id, channel, codec, args, deadline.remainingMillis()));
     }
@@ -271,7 +348,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             calls.abandon(call);
-            throw new IpcException(ErrorCodes.CANCELLED, channel + ": interrupted while waiting for the reply", e);
+            throw failures.local(JsonRpcCodes.CANCELLED, channel + ": interrupted while waiting for the reply", e);
         }
         if (!answered) {
             calls.expire(call); // the timeout, unless the reply came meanwhile
@@ -285,13 +362,12 @@ final class Connection implements Link.Listener, CallTable.Owner {
             throw new AssertionError("the reply is complete", e);
         }
         if (reply.type() == Envelope.Type.RESULT) {
-            return Replies.result(call.channel(), call.codec(), reply);
+            return Replies.result(failures, call.channel(), call.codec(), reply);
         }
-        Throwable failure = Replies.failure(call.channel(), call.codec(), reply);
-        throw failure instanceof IpcException ipc ? ipc : new IpcDeclaredException((Exception) failure);
+        throw failures.thrownByCall(Replies.failure(failures, call.channel(), call.codec(), reply));
     }
 
-    /** Sends a request whose future completes on the context's executor; see {@link IpcPeer#invoke}. */
+    /** Sends a request whose future completes on the context's executor; see {@code IpcPeer.invoke}. */
     <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Deadline deadline, Object[] args) {
         return invoke(channel, codec, deadline, args, peerLabel(), id -> wire.request(id, channel, codec, args, deadline.remainingMillis()));
     }
@@ -346,12 +422,17 @@ final class Connection implements Link.Listener, CallTable.Owner {
     }
 
     /**
-     * Main: sends another renderer's request to this connection's renderer (as {@code $/routed}) and returns the
-     * raw reply; it fails with {@link IpcTimeoutException} at the deadline and {@link IpcDisconnectedException} if
-     * this renderer goes away. The returned runnable abandons the request (and tells this renderer).
+     * Main: sends another renderer's request to this connection's renderer (as {@code $/routed}) and hands the raw
+     * reply to {@code onReply}, or the failure factory's timeout at the deadline and its disconnect if this renderer
+     * goes away. The returned runnable abandons the request (and tells this renderer); {@code null} if this
+     * connection is closed (nothing was sent, {@code onReply} is never called).
      */
-    Runnable forward(LongFunction<byte[]> encoder, Duration deadline, java.util.function.BiConsumer<Envelope, Throwable> onReply) {
-        PendingCall call = open(FORWARD_CHANNEL, wire.untyped(), Deadline.after(deadline));
+    Runnable forward(LongFunction<byte[]> encoder, Duration deadline, BiConsumer<Envelope, Throwable> onReply) {
+        Deadline until = Deadline.after(deadline);
+        PendingCall call = closed ? null : calls.open(FORWARD_CHANNEL, wire.untyped(), until.nanos(), until.millis());
+        if (call == null) {
+            return null;
+        }
         call.reply().whenComplete(onReply);
         calls.watchDeadline(call);
         try {
@@ -459,7 +540,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
             frame = encoder.apply(call.id());
         } catch (UnwritableValue e) {
             calls.release(call);
-            throw unwritable(call.channel(), e);
+            throw unwritable(failures, call.channel(), e);
         } catch (RuntimeException e) {
             calls.release(call);
             throw e;
@@ -521,7 +602,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
 
     @Override
     public RuntimeException timeout(PendingCall call) {
-        return new IpcTimeoutException(call.channel() + ": no reply within " + call.deadlineMillis() + " ms");
+        return failures.timeout(call.channel() + ": no reply within " + call.deadlineMillis() + " ms");
     }
 
     /**
@@ -572,13 +653,13 @@ final class Connection implements Link.Listener, CallTable.Owner {
             future.completeExceptionally(failure);
         } else if (reply.type() == Envelope.Type.RESULT) {
             try {
-                future.complete((R) Replies.result(call.channel(), call.codec(), reply));
+                future.complete((R) Replies.result(failures, call.channel(), call.codec(), reply));
             } catch (RuntimeException e) {
                 failed = e;
                 future.completeExceptionally(e);
             }
         } else {
-            failed = Replies.failure(call.channel(), call.codec(), reply);
+            failed = Replies.failure(failures, call.channel(), call.codec(), reply);
             future.completeExceptionally(failed);
         }
         if (watch != null) {
@@ -617,7 +698,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
                 // JSON-RPC answers every request; like $/broadcast, a cancellation is one-way and refused as a request.
                 violation(LOG, method, () -> "refused " + message + " from " + link.describe()
                         + ": a request, not a notification");
-                reply(wire.error(message.id(), ErrorCodes.INVALID_REQUEST,
+                reply(wire.error(message.id(), JsonRpcCodes.INVALID_REQUEST,
                         WireFormat.CANCEL_METHOD + " is a notification: send it without an id (nothing was cancelled)",
                         null, null));
                 return;
@@ -631,7 +712,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
             }
         } else if ((Routing.ROUTE_METHOD.equals(method) || Routing.BROADCAST_METHOD.equals(method)) && router != null) {
             router.route(this, message);
-        } else if (Routing.ROUTED_METHOD.equals(method) && context instanceof IpcRenderer) {
+        } else if (Routing.ROUTED_METHOD.equals(method) && router == null) { // a renderer's: main forwarded it
             Routing.Routed routed;
             try {
                 routed = context.routing().readRouted(message);
@@ -705,7 +786,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
         String text = method + ": " + link.describe() + " already has " + requests.max() + " requests in flight with "
                 + context + " (WireLimits.maxRequestsInFlight); send more once replies have come";
         violation(LOG, method, () -> "refused " + text);
-        reply(wire.error(requestId, ErrorCodes.TOO_MANY_REQUESTS, text, null, null));
+        reply(wire.error(requestId, JsonRpcCodes.TOO_MANY_REQUESTS, text, null, null));
     }
 
     /**
@@ -715,14 +796,14 @@ final class Connection implements Link.Listener, CallTable.Owner {
      * in-process would otherwise wait on each other).
      */
     private void enqueue(Envelope message, Runnable task) {
-        long cost = (long) message.size() + WireLimits.QUEUED_MESSAGE_OVERHEAD;
+        long cost = (long) message.size() + IncomingBudget.MESSAGE_OVERHEAD;
         DispatchLoop loop = context.loop();
         // The context's own thread never waits for room: it is the one that makes it.
         boolean mayWait = loop == null || !loop.isLoopThread();
         if (!incoming.take(cost, mayWait, () -> closed)) {
             LOG.log(Level.WARNING, () -> "closing " + link.describe() + ": " + context + " has taken up none of the "
                     + incoming.queued() + " bytes of messages queued from it for "
-                    + context.settings().wireLimits().sendStallTimeout().toMillis() + " ms");
+                    + context.sendStallTimeout().toMillis() + " ms");
             close();
         }
         try {
@@ -765,7 +846,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
      * Closes this connection from this side. The calls still waiting fail first, before the link is asked to close:
      * between the link's close and its report of it a reply can still arrive — the peer may already have seen the
      * close and answered the handlers it cancelled with {@code -32800} — and a caller of a side that closed must see
-     * {@link IpcDisconnectedException} whatever was on the way (docs/reliability.md, "Closing").
+     * {@code IpcDisconnectedException} whatever was on the way (docs/reliability.md, "Closing").
      */
     void close() {
         calls.close(disconnected(null, null));
@@ -787,7 +868,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
         try {
             if (!link.offer(frame)) {
                 LOG.log(Level.WARNING, () -> "the peer on " + link.describe() + " has stopped reading its replies ("
-                        + context.settings().wireLimits().maxQueuedOutgoingBytes()
+                        + context.maxQueuedOutgoingBytes()
                         + " bytes are waiting); closing the connection");
                 close();
             }
@@ -806,11 +887,11 @@ final class Connection implements Link.Listener, CallTable.Owner {
     }
 
     private void write(byte[] frame) {
-        int limit = context.settings().wireLimits().maxFrameBytes();
+        int limit = context.maxFrameBytes();
         if (frame.length > limit) {
             // Not a broken connection: this one message is too big, and nothing was sent.
-            throw new IpcException(ErrorCodes.INVALID_PARAMS, "a message of " + frame.length
-                    + " bytes is over the frame limit of " + limit + " bytes; nothing was sent");
+            throw failures.local(JsonRpcCodes.INVALID_PARAMS, "a message of " + frame.length
+                    + " bytes is over the frame limit of " + limit + " bytes; nothing was sent", null);
         }
         try {
             link.send(frame);
@@ -825,12 +906,13 @@ final class Connection implements Link.Listener, CallTable.Owner {
         }
     }
 
-    private IpcDisconnectedException disconnected(String channel, Throwable cause) {
+    private RuntimeException disconnected(String channel, Throwable cause) {
         String what = (channel == null ? "" : channel + ": ") + "the connection to " + link.describe() + " is closed";
-        return cause == null ? new IpcDisconnectedException(what) : new IpcDisconnectedException(what + " (" + cause + ")", cause);
+        return failures.disconnected(cause == null ? what : what + " (" + cause + ")", cause);
     }
 
-    private static RuntimeException asRuntime(Throwable failure) {
-        return failure instanceof RuntimeException runtime ? runtime : new IpcException(ErrorCodes.INTERNAL_ERROR, failure.toString(), failure);
+    private RuntimeException asRuntime(Throwable failure) {
+        return failure instanceof RuntimeException runtime ? runtime
+                : failures.local(JsonRpcCodes.INTERNAL_ERROR, failure.toString(), failure);
     }
 }

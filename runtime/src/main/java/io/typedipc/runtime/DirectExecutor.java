@@ -3,7 +3,7 @@ package io.typedipc.runtime;
 import java.util.concurrent.Executor;
 
 /**
- * Runs each task at once on the thread that hands it over ({@link IpcSettings.Builder#directExecutor()}): the link's
+ * Runs each task at once on the thread that hands it over ({@code IpcSettings.Builder.directExecutor()}): the link's
  * reader thread, or in process the sender's own thread. It marks the thread while a task runs, so that a blocking
  * wait made there is refused ({@link #refuseBlocking}) instead of waiting for a reply that only this thread could
  * read.

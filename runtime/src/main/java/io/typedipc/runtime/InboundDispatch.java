@@ -26,26 +26,44 @@ import java.util.concurrent.ExecutionException;
  * and answer with {@link IpcEvent#setReturnValue} (Electron's {@code sendSync} + {@code event.returnValue}); with
  * neither it fails with {@link ErrorCodes#METHOD_NOT_FOUND}. A one-way message goes to the listeners only.
  */
-final class InboundDispatch {
+final class InboundDispatch implements Connection.Serving {
     private static final System.Logger LOG = System.getLogger(InboundDispatch.class.getName());
 
     private final IpcContext context;
     private final Connection connection;
+    /** Who handlers see as the sender of this connection's own messages. */
+    private final IpcPeer remote;
     private final WireFormat wire;
     /** Asynchronous handlers still working, by request id, so that {@code $/cancelRequest} can reach them. */
     private final Map<Object, CompletableFuture<?>> working = new ConcurrentHashMap<>();
 
-    InboundDispatch(IpcContext context, Connection connection) {
+    InboundDispatch(IpcContext context, Connection connection, IpcPeer remote) {
         this.context = context;
         this.connection = connection;
+        this.remote = remote;
         this.wire = context.wire();
+    }
+
+    /** A new event for a message that arrived on this connection, or that another renderer routed through it. */
+    private IpcEvent eventFor(Envelope message, Routing.Routed from) {
+        boolean request = message.type() == Envelope.Type.REQUEST;
+        if (from != null && context instanceof IpcRenderer renderer) {
+            boolean timed = request && from.deadlineMillis() > 0;
+            return new IpcEvent(message.method(), renderer.peer(from.fromId()), from.fromId(), from.fromName(), true,
+                    request, timed, timed ? System.nanoTime() + from.deadlineMillis() * 1_000_000L : 0);
+        }
+        // A direct request's deadline is the one its sender wrote into it, counted from when it was received.
+        boolean timed = request && message.hasDeadline();
+        return new IpcEvent(message.method(), remote, connection.remoteId(), connection.remoteName(), false, request,
+                timed, timed ? message.deadlineNanos() : 0);
     }
 
     /**
      * Runs on the context's executor. {@code from} is the original sender of a message another renderer routed
      * through main, else {@code null}. Each call ends the unit of work {@link Connection#accept} started.
      */
-    void dispatch(Envelope message, Routing.Routed from) {
+    @Override
+    public void dispatch(Envelope message, Routing.Routed from) {
         if (message.type() == Envelope.Type.REQUEST && !connection.isOpen()) {
             // Closed while this waited in the queue: nobody can receive the reply. A notification that arrived before
             // the close is still delivered ("send the final state, then close"): it needs no one to answer.
@@ -66,7 +84,8 @@ final class InboundDispatch {
     }
 
     /** Answers a request that will not be served, because the context is closing. */
-    void refuse(Envelope message, String why) {
+    @Override
+    public void refuse(Envelope message, String why) {
         if (message.type() == Envelope.Type.REQUEST) {
             connection.reply(wire.error(message.id(), ErrorCodes.DISCONNECTED, message.method() + ": " + why, null, null));
         } else {
@@ -75,7 +94,8 @@ final class InboundDispatch {
     }
 
     /** The connection closed: asynchronous handlers still working on its requests are cancelled. */
-    void cancelAll() {
+    @Override
+    public void cancelAll() {
         for (CompletableFuture<?> future : working.values()) {
             connection.executeOrRun(() -> future.cancel(true));
         }
@@ -83,7 +103,8 @@ final class InboundDispatch {
     }
 
     /** A {@code $/cancelRequest} from the peer: cancels the named request's future if its handler still works. */
-    void cancel(Envelope message) {
+    @Override
+    public void cancel(Envelope message) {
         Object id;
         try {
             id = wire.cancelledId(message);
@@ -130,7 +151,7 @@ final class InboundDispatch {
             answer(wire.error(message.id(), violation.code(), violation.getMessage(), null, null));
             return;
         }
-        IpcEvent event = connection.eventFor(message, from);
+        IpcEvent event = eventFor(message, from);
         CallObservation.Watch watch;
         try {
             watch = intercept(message, args, event);
@@ -198,7 +219,7 @@ final class InboundDispatch {
     /** Electron's {@code sendSync} answered by {@code on} listeners through {@link IpcEvent#setReturnValue}. */
     private void serveWithListeners(Envelope message, Routing.Routed from, List<Handlers.ListenerEntry> listeners) {
         Handlers.HandlerEntry untyped = new Handlers.HandlerEntry(null, wire.untyped(), null, null);
-        IpcEvent event = connection.eventFor(message, from);
+        IpcEvent event = eventFor(message, from);
         CallObservation.Watch watch = null;
         if (context.calls().watchesIncoming()) {
             try {
@@ -341,7 +362,7 @@ final class InboundDispatch {
             LOG.log(Level.DEBUG, () -> "no listener for " + message + " from " + connection.describe());
             return;
         }
-        IpcEvent event = connection.eventFor(message, from);
+        IpcEvent event = eventFor(message, from);
         CallObservation.Watch watch = null;
         if (context.calls().watchesIncoming()) {
             try {

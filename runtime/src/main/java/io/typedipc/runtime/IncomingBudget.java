@@ -7,7 +7,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * How many bytes of one connection's received messages are queued for its context and not yet taken up, bounded by
- * {@link WireLimits#maxQueuedIncomingBytes()}: a peer that sends faster than the handlers work is slowed down (the
+ * {@code WireLimits.maxQueuedIncomingBytes}: a peer that sends faster than the handlers work is slowed down (the
  * link's reader waits, so the peer's writes block) instead of filling the heap.
  */
 final class IncomingBudget {
@@ -17,9 +17,12 @@ final class IncomingBudget {
     private final Duration stallTimeout;
     private long queued;
 
-    IncomingBudget(WireLimits limits) {
-        this.maxBytes = limits.maxQueuedIncomingBytes();
-        this.stallTimeout = limits.sendStallTimeout();
+    /** What a queued message costs beyond its frame's bytes (the task, the envelope): counted against the budget. */
+    static final int MESSAGE_OVERHEAD = 256;
+
+    IncomingBudget(long maxBytes, Duration stallTimeout) {
+        this.maxBytes = maxBytes;
+        this.stallTimeout = stallTimeout;
     }
 
     /**

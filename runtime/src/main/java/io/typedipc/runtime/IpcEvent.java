@@ -21,7 +21,7 @@ public final class IpcEvent {
     private static final ThreadLocal<IpcEvent> CURRENT = new ThreadLocal<>();
 
     /** The id {@link #senderId()} gives for the main context. Renderers are numbered from 1 in connection order. */
-    public static final int MAIN_ID = 0;
+    public static final int MAIN_ID = Connection.MAIN_ID;
 
     private final String channel;
     private final IpcPeer sender;

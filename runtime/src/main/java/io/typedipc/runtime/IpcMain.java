@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +49,9 @@ public final class IpcMain extends IpcContext {
     private final OneWayPeer everyone = new Broadcast(null, true, null);
     private final MainSelf self = new MainSelf(this);
     private volatile RoutingPolicy routingPolicy = RoutingPolicy.ALLOW_ALL;
-    private final Router router = new Router(new RouterPort(), wire(), routing());
+    private final Router router = new Router(new RouterPort(), wire(), routing(), IpcFailures.INSTANCE);
+    /** Each renderer's handle by its connection, until the connection's close is reported (also after close()). */
+    private final Map<Connection, RendererHandle> handles = new ConcurrentHashMap<>();
 
     private IpcMain(IpcSettings settings) {
         super(settings, "typed-ipc-main");
@@ -116,7 +119,7 @@ public final class IpcMain extends IpcContext {
             link.close();
             throw new IllegalStateException("this IpcMain is closed");
         }
-        Connection connection = new Connection(this, link);
+        Connection connection = new Connection(engine(), link);
         RendererHandle handle;
         synchronized (renderers) { // a name is free and taken in one step
             handle = new RendererHandle(nextRendererId.incrementAndGet(), RendererNames.unique(name, this::nameTaken),
@@ -133,8 +136,9 @@ public final class IpcMain extends IpcContext {
             }
         }
         openConnections.incrementAndGet();
+        handles.put(connection, handle);
         connection.executeOrRun(() -> notifyListeners(connectedListeners, handle, "connected"));
-        connection.start(handle, handle.id(), handle.name());
+        connection.start(new InboundDispatch(this, connection, handle), handle.id(), handle.name(), handle.toString());
         LOG.log(Level.DEBUG, () -> "connected " + handle + " over " + link.describe());
         return handle;
     }
@@ -317,18 +321,20 @@ public final class IpcMain extends IpcContext {
 
     /** One end of main's link to itself ({@link MainSelf}); counted as open so that close waits for it. */
     Connection openSelfConnection(Link link, IpcPeer remote) {
-        Connection connection = new Connection(this, link);
+        Connection connection = new Connection(engine(), link);
         openConnections.incrementAndGet();
-        connection.start(remote, IpcEvent.MAIN_ID, IpcRenderer.MAIN_NAME);
+        connection.start(new InboundDispatch(this, connection, remote), IpcEvent.MAIN_ID, IpcRenderer.MAIN_NAME,
+                remote.toString());
         return connection;
     }
 
     @Override
     void connectionClosed(Connection connection, Throwable cause) {
+        RendererHandle handle = handles.remove(connection);
         LOG.log(cause == null ? Level.DEBUG : Level.INFO,
-                () -> (connection.remote() instanceof RendererHandle ? "renderer on " : "main's link to itself, ")
+                () -> (handle != null ? "renderer on " : "main's link to itself, ")
                         + connection.describe() + ", disconnected" + (cause == null ? "" : ": " + cause));
-        if (connection.remote() instanceof RendererHandle handle) {
+        if (handle != null) {
             renderers.remove(handle.id(), handle);
             connection.executeOrRun(() -> notifyListeners(disconnectedListeners, handle, "disconnected"));
         }
@@ -362,7 +368,7 @@ public final class IpcMain extends IpcContext {
     @Override
     void collectPending(List<PendingRequest> into) {
         for (RendererHandle renderer : renderers.values()) {
-            renderer.connection().collectPending(into);
+            collectPending(renderer.connection(), into);
         }
         self.collectPending(into);
     }
@@ -486,7 +492,7 @@ public final class IpcMain extends IpcContext {
                 try {
                     frame = wire().notification(channel, codec, args);
                 } catch (UnwritableValue e) {
-                    throw Connection.unwritable(channel, e);
+                    throw Connection.unwritable(IpcFailures.INSTANCE, channel, e);
                 }
                 for (RendererHandle renderer : renderers.values()) {
                     if (renderer != excluded && inWindow(renderer, window) && renderer.connection().sendRaw(frame.clone())

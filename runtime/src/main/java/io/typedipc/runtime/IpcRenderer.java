@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  */
 public final class IpcRenderer extends IpcContext implements IpcPeer {
     /** The name under which main appears to a renderer's handlers ({@link IpcEvent#senderName()}). */
-    public static final String MAIN_NAME = "main";
+    public static final String MAIN_NAME = Connection.MAIN_NAME;
 
     /** No id: the transport did not say which id main gave this renderer. */
     private static final int UNKNOWN_ID = 0;
@@ -34,7 +34,7 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
         super(settings, "typed-ipc-renderer-" + name);
         this.id = id;
         this.name = name;
-        this.connection = new Connection(this, link);
+        this.connection = new Connection(engine(), link);
         this.calls = new CallPipeline(this, new Outbound(connection));
     }
 
@@ -87,7 +87,8 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
             renderer.close();
             throw e;
         }
-        renderer.connection.start(renderer, IpcEvent.MAIN_ID, MAIN_NAME);
+        renderer.connection.start(new InboundDispatch(renderer, renderer.connection, renderer), IpcEvent.MAIN_ID,
+                MAIN_NAME, MAIN_NAME);
         return renderer;
     }
 
@@ -267,7 +268,7 @@ public final class IpcRenderer extends IpcContext implements IpcPeer {
 
     @Override
     void collectPending(List<PendingRequest> into) {
-        connection.collectPending(into);
+        collectPending(connection, into);
     }
 
     @Override

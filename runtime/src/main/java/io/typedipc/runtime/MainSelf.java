@@ -51,7 +51,7 @@ final class MainSelf implements IpcPeer {
     /** Adds main's own requests to itself still waiting for a reply. */
     synchronized void collectPending(java.util.List<PendingRequest> into) {
         if (caller != null) {
-            caller.collectPending(into);
+            IpcContext.collectPending(caller, into);
         }
     }
 
@@ -99,7 +99,7 @@ final class MainSelf implements IpcPeer {
     }
 
     /** Over the current link to main itself, opened on first use. */
-    private final class ToItself implements CallPipeline.Route {
+    private final class ToItself implements CallRoute {
         @Override
         public void send(String channel, MethodCodec codec, Object[] args) {
             caller(channel).notify(channel, codec, args);

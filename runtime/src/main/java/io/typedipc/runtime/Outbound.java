@@ -4,8 +4,8 @@ import io.typedipc.runtime.internal.engine.Deadline;
 import io.typedipc.runtime.internal.wire.MethodCodec;
 import java.util.concurrent.CompletableFuture;
 
-/** The route of a peer at the other end of one connection ({@link RendererHandle} in main, {@link IpcRenderer} towards main). */
-final class Outbound implements CallPipeline.Route {
+/** The route of a peer at the other end of one connection (a renderer's handle in main, a renderer towards main). */
+final class Outbound implements CallRoute {
     private final Connection connection;
 
     Outbound(Connection connection) {

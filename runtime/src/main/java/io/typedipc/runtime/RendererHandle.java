@@ -15,8 +15,10 @@ public final class RendererHandle implements IpcPeer {
     private final String window;
     private final Connection connection;
     private final CallPipeline calls;
+    private final IpcMain main;
 
     RendererHandle(int id, String name, String window, IpcMain main, Connection connection) {
+        this.main = main;
         this.id = id;
         this.name = name;
         this.window = window;
@@ -89,7 +91,7 @@ public final class RendererHandle implements IpcPeer {
     /** Pings this peer; see {@link IpcPeer#ping}. */
     @Override
     public CompletableFuture<PingResult> ping(Duration deadline) {
-        return Pings.ping(connection, deadline, Pings.plain(connection.context()));
+        return Pings.ping(connection, deadline, Pings.plain(main));
     }
 
     @Override

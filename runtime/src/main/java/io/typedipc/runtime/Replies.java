@@ -1,14 +1,16 @@
 package io.typedipc.runtime;
 
 import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.internal.engine.Failures;
 import io.typedipc.runtime.internal.wire.Envelope;
+import io.typedipc.runtime.internal.wire.JsonRpcCodes;
 import io.typedipc.runtime.internal.wire.MethodCodec;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 
 /**
  * What a reply means to the caller: the decoded result, or the exception an error reply stands for — one of the
- * method's declared exceptions, rebuilt from its type name and message, or the {@link IpcException} for its code.
+ * method's declared exceptions, rebuilt from its type name and message, or the failure factory's for its code.
  */
 final class Replies {
     private static final System.Logger LOG = System.getLogger(Replies.class.getName());
@@ -16,17 +18,17 @@ final class Replies {
     private Replies() {}
 
     /** The result of a {@code result} reply, decoded with the method's result type. */
-    static Object result(String channel, MethodCodec codec, Envelope reply) {
+    static Object result(Failures failures, String channel, MethodCodec codec, Envelope reply) {
         try {
             return codec.readResult(reply);
         } catch (RuntimeException e) {
-            throw new IpcException(ErrorCodes.INTERNAL_ERROR,
+            throw failures.local(JsonRpcCodes.INTERNAL_ERROR,
                     channel + ": the reply does not fit the result type: " + e.getMessage(), e);
         }
     }
 
-    /** The exception an {@code error} reply stands for. */
-    static Throwable failure(String channel, MethodCodec codec, Envelope reply) {
+    /** The exception an {@code error} reply stands for: the method's declared one, else the factory's for its code. */
+    static Throwable failure(Failures failures, String channel, MethodCodec codec, Envelope reply) {
         String message = reply.errorMessage();
         Map<?, ?> data = null;
         try {
@@ -38,31 +40,18 @@ final class Replies {
         }
         String type = data != null && data.get("type") instanceof String text ? text : null;
         String stackTrace = data != null && data.get("stackTrace") instanceof String text ? text : null;
-        switch (reply.errorCode()) {
-            case ErrorCodes.METHOD_NOT_FOUND:
-                return new NoSuchChannelException(message);
-            case ErrorCodes.NO_SUCH_RENDERER:
-                return new NoSuchRendererException(message);
-            case ErrorCodes.TIMEOUT:
-                return new IpcTimeoutException(message);
-            case ErrorCodes.DISCONNECTED:
-                return new IpcDisconnectedException(message);
-            case ErrorCodes.REFUSED:
-                return new IpcRefusedException(message);
-            case ErrorCodes.DECLARED_ERROR:
-                MethodDescriptor<?> method = codec.method();
-                MethodDescriptor.DeclaredError<?> declared =
-                        method == null || type == null ? null : method.declaredErrorNamed(type);
-                if (declared != null) {
-                    try {
-                        return declared.factory().apply(message);
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "could not rebuild " + type + " declared by " + channel, e);
-                    }
+        if (reply.errorCode() == JsonRpcCodes.DECLARED_ERROR) {
+            MethodDescriptor<?> method = codec.method();
+            MethodDescriptor.DeclaredError<?> declared =
+                    method == null || type == null ? null : method.declaredErrorNamed(type);
+            if (declared != null) {
+                try {
+                    return declared.factory().apply(message);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "could not rebuild " + type + " declared by " + channel, e);
                 }
-                return new RemoteException(reply.errorCode(), message, type, stackTrace);
-            default:
-                return new RemoteException(reply.errorCode(), message, type, stackTrace);
+            }
         }
+        return failures.remote(reply.errorCode(), message, type, stackTrace);
     }
 }

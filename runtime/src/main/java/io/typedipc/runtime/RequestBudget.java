@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * How many requests main holds for one renderer connection at once — the requests it sent main and its routed
  * requests not yet relayed back; or, as a second budget, the routed requests forwarded to it and not yet answered (so
  * other renderers flooding it cannot stop its own requests) — each bounded by
- * {@link io.typedipc.runtime.WireLimits#maxRequestsInFlight()}. Each request held costs main a queue entry, a
+ * {@code WireLimits.maxRequestsInFlight}. Each request held costs main a queue entry, a
  * pending call, a timer and a cancellation entry: without a bound, a renderer with the token could exhaust main's
  * heap with requests that never finish. A renderer's own budget is unbounded: it does not defend itself against main.
  */

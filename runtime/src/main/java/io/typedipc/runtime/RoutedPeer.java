@@ -70,7 +70,7 @@ final class RoutedPeer implements IpcPeer {
     }
 
     /** Each message wrapped in {@code $/route} to main, which forwards it; requests carry their deadline for main. */
-    private record ThroughMain(IpcRenderer renderer, Connection connection, Object target) implements CallPipeline.Route {
+    private record ThroughMain(IpcRenderer renderer, Connection connection, Object target) implements CallRoute {
         /** {@code $/ping} routed to the target: main forwards it, the target's runtime answers. */
         CompletableFuture<PingResult> ping(Duration deadline) {
             Pings.checkDeadline(deadline);

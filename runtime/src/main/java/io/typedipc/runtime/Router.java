@@ -1,7 +1,9 @@
 package io.typedipc.runtime;
 
 import io.typedipc.runtime.internal.engine.Deadlines;
+import io.typedipc.runtime.internal.engine.Failures;
 import io.typedipc.runtime.internal.wire.Envelope;
+import io.typedipc.runtime.internal.wire.JsonRpcCodes;
 import io.typedipc.runtime.internal.wire.ProtocolViolation;
 import io.typedipc.runtime.internal.wire.Routing;
 import io.typedipc.runtime.internal.wire.WireFormat;
@@ -9,7 +11,6 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -45,7 +46,7 @@ final class Router {
         /** How long main waits for a routed request that carries no deadline. */
         Duration defaultDeadline();
 
-        /** The longest a routed request may make main wait ({@link WireLimits#maxPeerDeadline()}). */
+        /** The longest a routed request may make main wait ({@code WireLimits.maxPeerDeadline}). */
         Duration maxPeerDeadline();
 
         /** How many routed requests one renderer may have forwarded to it at once. */
@@ -57,13 +58,15 @@ final class Router {
 
     private final Main main;
     private final WireFormat wire;
+    private final Failures failures;
     private final Routing routing;
     /** The forwards waiting for their replies, with how to abandon each (and tell its target). */
     private final Map<Origin, Runnable> forwards = new ConcurrentHashMap<>();
 
-    Router(Main main, WireFormat wire, Routing routing) {
+    Router(Main main, WireFormat wire, Routing routing, Failures failures) {
         this.main = main;
         this.wire = wire;
+        this.failures = failures;
         this.routing = routing;
     }
 
@@ -136,7 +139,7 @@ final class Router {
 
     private void broadcast(Connection origin, Envelope message, Routing.Route route) {
         if (message.type() == Envelope.Type.REQUEST) {
-            origin.reply(wire.error(message.id(), ErrorCodes.INVALID_REQUEST,
+            origin.reply(wire.error(message.id(), JsonRpcCodes.INVALID_REQUEST,
                     Routing.BROADCAST_METHOD + " is one-way: send it as a notification", null, null));
             return;
         }
@@ -186,7 +189,7 @@ final class Router {
         main.workStarted();
         try {
             if (!main.acceptsIncoming()) {
-                origin.reply(wire.error(originId, ErrorCodes.DISCONNECTED,
+                origin.reply(wire.error(originId, JsonRpcCodes.DISCONNECTED,
                         route.inner().method() + ": " + main.closingMessage(), null, null));
                 return;
             }
@@ -221,7 +224,7 @@ final class Router {
             return target;
         }
         if (originId != null) {
-            origin.reply(wire.error(originId, ErrorCodes.NO_SUCH_RENDERER, absent, null, null));
+            origin.reply(wire.error(originId, JsonRpcCodes.NO_SUCH_RENDERER, absent, null, null));
         }
         return null;
     }
@@ -233,7 +236,7 @@ final class Router {
     private boolean forward(Connection origin, Object originId, Connection to, Routing.Route route) {
         String channel = route.inner().method();
         if (!to.takeForwarded()) {
-            origin.reply(wire.error(originId, ErrorCodes.TOO_MANY_REQUESTS, channel + ": renderer " + to.remoteName()
+            origin.reply(wire.error(originId, JsonRpcCodes.TOO_MANY_REQUESTS, channel + ": renderer " + to.remoteName()
                     + "#" + to.remoteId() + " already has " + main.maxRequestsInFlight()
                     + " requests in flight through main; send more once replies have come", null, null));
             return false;
@@ -242,28 +245,26 @@ final class Router {
         AtomicBoolean relayed = new AtomicBoolean();
         main.workStarted(); // until the reply is relayed
         Duration deadline = deadline(route); // main's wait, which the target's handler sees as its deadline
-        Runnable cancel;
-        try {
-            cancel = to.forward(
-                    id -> routing.routed(id, origin.remoteId(), origin.remoteName(), route.inner(),
-                            Deadlines.millis(deadline)), deadline,
-                    (reply, failure) -> {
-                        relayed.set(true);
-                        forwards.remove(key);
-                        try {
-                            origin.reply(failure == null
-                                    ? routing.relay(originId, reply)
-                                    : wire.error(originId, codeOf(failure), channel + ": " + failure.getMessage(), null, null));
-                        } finally {
-                            to.forwardedDone();
-                            origin.requestDone();
-                            main.workDone();
-                        }
-                    });
-        } catch (IpcDisconnectedException e) {
+        Runnable cancel = to.forward(
+                id -> routing.routed(id, origin.remoteId(), origin.remoteName(), route.inner(),
+                        Deadlines.millis(deadline)), deadline,
+                (reply, failure) -> {
+                    relayed.set(true);
+                    forwards.remove(key);
+                    try {
+                        origin.reply(failure == null
+                                ? routing.relay(originId, reply)
+                                : wire.error(originId, failures.code(failure), channel + ": " + failure.getMessage(), null, null));
+                    } finally {
+                        to.forwardedDone();
+                        origin.requestDone();
+                        main.workDone();
+                    }
+                });
+        if (cancel == null) { // the target closed meanwhile
             to.forwardedDone();
             main.workDone();
-            origin.reply(wire.error(originId, ErrorCodes.NO_SUCH_RENDERER,
+            origin.reply(wire.error(originId, JsonRpcCodes.NO_SUCH_RENDERER,
                     channel + ": renderer " + to.remoteName() + "#" + to.remoteId() + " is not connected", null, null));
             return false;
         }
@@ -284,13 +285,6 @@ final class Router {
         Duration asked = Duration.ofMillis(route.deadlineMillis());
         Duration most = main.maxPeerDeadline();
         return asked.compareTo(most) > 0 ? most : asked;
-    }
-
-    private static int codeOf(Throwable failure) {
-        if (failure instanceof IpcException ipc) {
-            return ipc.code();
-        }
-        return failure instanceof CancellationException ? ErrorCodes.CANCELLED : ErrorCodes.INTERNAL_ERROR;
     }
 
     private static String describeTarget(Object to) {

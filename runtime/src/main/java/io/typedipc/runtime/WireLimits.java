@@ -35,7 +35,7 @@ public final class WireLimits {
      */
     public static final long DEFAULT_MAX_QUEUED_INCOMING_BYTES = 64L * 1024 * 1024;
     /** What each queued incoming message counts for on top of its frame's bytes (its envelope and queue entry). */
-    public static final int QUEUED_MESSAGE_OVERHEAD = 256;
+    public static final int QUEUED_MESSAGE_OVERHEAD = IncomingBudget.MESSAGE_OVERHEAD;
     /** How long a sender waits for room in a full outgoing queue before the link is declared stalled: 30 s. */
     public static final Duration DEFAULT_SEND_STALL_TIMEOUT = Duration.ofSeconds(30);
     /**
