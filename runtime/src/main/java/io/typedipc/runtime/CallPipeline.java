@@ -1,6 +1,7 @@
 package io.typedipc.runtime;
 
 import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.internal.engine.CallRoute;
 import io.typedipc.runtime.internal.engine.Deadline;
 import io.typedipc.runtime.internal.wire.MethodCodec;
 import java.util.Objects;

@@ -1,6 +1,7 @@
 package io.typedipc.runtime;
 
 import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.internal.engine.Connection;
 import io.typedipc.runtime.internal.wire.Envelope;
 import io.typedipc.runtime.internal.wire.ProtocolViolation;
 import io.typedipc.runtime.internal.wire.Routing;
@@ -60,7 +61,7 @@ final class InboundDispatch implements Connection.Serving {
 
     /**
      * Runs on the context's executor. {@code from} is the original sender of a message another renderer routed
-     * through main, else {@code null}. Each call ends the unit of work {@link Connection#accept} started.
+     * through main, else {@code null}. Each call ends the unit of work {@code Connection.accept} started.
      */
     @Override
     public void dispatch(Envelope message, Routing.Routed from) {

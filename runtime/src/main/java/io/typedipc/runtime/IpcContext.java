@@ -2,11 +2,15 @@ package io.typedipc.runtime;
 
 import io.typedipc.runtime.codegen.MethodDescriptor;
 import io.typedipc.runtime.internal.engine.CallObserver;
+import io.typedipc.runtime.internal.engine.Connection;
 import io.typedipc.runtime.internal.engine.Deadlines;
+import io.typedipc.runtime.internal.engine.DirectExecutor;
 import io.typedipc.runtime.internal.engine.DispatchLoop;
 import io.typedipc.runtime.internal.engine.Failures;
 import io.typedipc.runtime.internal.engine.FrameSink;
 import io.typedipc.runtime.internal.engine.PendingCall;
+import io.typedipc.runtime.internal.engine.RequestBudget;
+import io.typedipc.runtime.internal.engine.Router;
 import io.typedipc.runtime.internal.engine.SerialExecutor;
 import io.typedipc.runtime.internal.engine.TracedLink;
 import io.typedipc.runtime.internal.wire.MethodCodec;

@@ -1,5 +1,6 @@
 package io.typedipc.runtime;
 
+import io.typedipc.runtime.internal.engine.Connection;
 import java.time.Instant;
 import java.util.Optional;
 

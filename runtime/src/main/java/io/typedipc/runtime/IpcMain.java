@@ -2,7 +2,10 @@ package io.typedipc.runtime;
 
 import io.typedipc.runtime.codegen.MethodDescriptor;
 import io.typedipc.runtime.internal.engine.CallWatch;
+import io.typedipc.runtime.internal.engine.Connection;
 import io.typedipc.runtime.internal.engine.RendererNames;
+import io.typedipc.runtime.internal.engine.RequestBudget;
+import io.typedipc.runtime.internal.engine.Router;
 import io.typedipc.runtime.internal.wire.MethodCodec;
 import io.typedipc.runtime.internal.wire.UnwritableValue;
 import io.typedipc.runtime.transport.spi.InProcessLink;

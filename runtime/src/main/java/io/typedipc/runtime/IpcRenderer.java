@@ -1,12 +1,15 @@
 package io.typedipc.runtime;
 
 import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.internal.engine.Connection;
+import io.typedipc.runtime.internal.engine.Outbound;
+import io.typedipc.runtime.internal.engine.RequestBudget;
 import io.typedipc.runtime.transport.spi.InProcessLink;
 import io.typedipc.runtime.transport.spi.Link;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,8 @@
 package io.typedipc.runtime;
 
 import io.typedipc.runtime.codegen.MethodDescriptor;
+import io.typedipc.runtime.internal.engine.CallRoute;
+import io.typedipc.runtime.internal.engine.Connection;
 import io.typedipc.runtime.internal.engine.Deadline;
 import io.typedipc.runtime.internal.wire.MethodCodec;
 import io.typedipc.runtime.transport.spi.InProcessLink;

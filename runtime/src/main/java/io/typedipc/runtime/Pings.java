@@ -1,6 +1,7 @@
 package io.typedipc.runtime;
 
 import io.typedipc.runtime.internal.engine.CallWatch;
+import io.typedipc.runtime.internal.engine.Connection;
 import io.typedipc.runtime.internal.engine.Deadline;
 import io.typedipc.runtime.internal.wire.WireFormat;
 import java.time.Duration;

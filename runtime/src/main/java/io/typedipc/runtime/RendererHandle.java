@@ -1,8 +1,10 @@
 package io.typedipc.runtime;
 
 import io.typedipc.runtime.codegen.MethodDescriptor;
-import java.util.Optional;
+import io.typedipc.runtime.internal.engine.Connection;
+import io.typedipc.runtime.internal.engine.Outbound;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**

@@ -1,5 +1,6 @@
 package io.typedipc.runtime;
 
+import io.typedipc.runtime.internal.engine.IncomingBudget;
 import java.time.Duration;
 import java.util.Objects;
 import tools.jackson.core.StreamReadConstraints;

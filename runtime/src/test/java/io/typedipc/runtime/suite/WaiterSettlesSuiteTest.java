@@ -271,7 +271,7 @@ class WaiterSettlesSuiteTest {
 
     private static boolean inFutureWait(Thread thread) {
         for (StackTraceElement frame : thread.getStackTrace()) {
-            if (frame.getClassName().equals("io.typedipc.runtime.ServingFuture")) {
+            if (frame.getClassName().equals("io.typedipc.runtime.internal.engine.ServingFuture")) {
                 return true;
             }
         }

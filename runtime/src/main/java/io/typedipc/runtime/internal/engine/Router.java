@@ -1,7 +1,5 @@
-package io.typedipc.runtime;
+package io.typedipc.runtime.internal.engine;
 
-import io.typedipc.runtime.internal.engine.Deadlines;
-import io.typedipc.runtime.internal.engine.Failures;
 import io.typedipc.runtime.internal.wire.Envelope;
 import io.typedipc.runtime.internal.wire.JsonRpcCodes;
 import io.typedipc.runtime.internal.wire.ProtocolViolation;
@@ -21,11 +19,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * forward and a close on either side ends it. Resolving a target, the routing policy and the deadline main waits
  * for are applied here, once per message, on the origin link's thread: byte copying and rule checks, no user code.
  */
-final class Router {
+public final class Router {
     private static final System.Logger LOG = System.getLogger(Router.class.getName());
 
     /** What the router needs from main: who is connected, the rules, and main's unit-of-work accounting. */
-    interface Main {
+    public interface Main {
         /** The open connection of the renderer {@code to} names (a {@code Long} id or a {@code String} name), or null. */
         Connection renderer(Object to);
 
@@ -63,7 +61,7 @@ final class Router {
     /** The forwards waiting for their replies, with how to abandon each (and tell its target). */
     private final Map<Origin, Runnable> forwards = new ConcurrentHashMap<>();
 
-    Router(Main main, WireFormat wire, Routing routing, Failures failures) {
+    public Router(Main main, WireFormat wire, Routing routing, Failures failures) {
         this.main = main;
         this.wire = wire;
         this.failures = failures;

@@ -1,14 +1,13 @@
-package io.typedipc.runtime;
+package io.typedipc.runtime.internal.engine;
 
-import io.typedipc.runtime.internal.engine.Deadline;
 import io.typedipc.runtime.internal.wire.MethodCodec;
 import java.util.concurrent.CompletableFuture;
 
 /** The route of a peer at the other end of one connection (a renderer's handle in main, a renderer towards main). */
-final class Outbound implements CallRoute {
+public final class Outbound implements CallRoute {
     private final Connection connection;
 
-    Outbound(Connection connection) {
+    public Outbound(Connection connection) {
         this.connection = connection;
     }
 

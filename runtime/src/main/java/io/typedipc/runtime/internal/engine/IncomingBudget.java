@@ -1,4 +1,4 @@
-package io.typedipc.runtime;
+package io.typedipc.runtime.internal.engine;
 
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
@@ -10,7 +10,7 @@ import java.util.function.BooleanSupplier;
  * {@code WireLimits.maxQueuedIncomingBytes}: a peer that sends faster than the handlers work is slowed down (the
  * link's reader waits, so the peer's writes block) instead of filling the heap.
  */
-final class IncomingBudget {
+public final class IncomingBudget {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition room = lock.newCondition();
     private final long maxBytes;
@@ -18,7 +18,7 @@ final class IncomingBudget {
     private long queued;
 
     /** What a queued message costs beyond its frame's bytes (the task, the envelope): counted against the budget. */
-    static final int MESSAGE_OVERHEAD = 256;
+    public static final int MESSAGE_OVERHEAD = 256;
 
     IncomingBudget(long maxBytes, Duration stallTimeout) {
         this.maxBytes = maxBytes;

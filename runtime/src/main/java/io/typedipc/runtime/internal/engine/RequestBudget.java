@@ -1,4 +1,4 @@
-package io.typedipc.runtime;
+package io.typedipc.runtime.internal.engine;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,14 +10,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pending call, a timer and a cancellation entry: without a bound, a renderer with the token could exhaust main's
  * heap with requests that never finish. A renderer's own budget is unbounded: it does not defend itself against main.
  */
-final class RequestBudget {
+public final class RequestBudget {
     /** For contexts that do not bound their peer. */
-    static final RequestBudget UNBOUNDED = new RequestBudget(Integer.MAX_VALUE);
+    public static final RequestBudget UNBOUNDED = new RequestBudget(Integer.MAX_VALUE);
 
     private final int max;
     private final AtomicInteger held = new AtomicInteger();
 
-    RequestBudget(int max) {
+    public RequestBudget(int max) {
         this.max = max;
     }
 

@@ -1,6 +1,5 @@
-package io.typedipc.runtime;
+package io.typedipc.runtime.internal.engine;
 
-import io.typedipc.runtime.internal.engine.Deadlines;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -8,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** A future that, when waited on, first lets its root request's reply settle it (see {@link IpcFuture}). */
-class ServingFuture<T> extends CompletableFuture<T> {
+public class ServingFuture<T> extends CompletableFuture<T> {
     private final IpcFuture<?> root;
 
     ServingFuture(IpcFuture<?> root) {

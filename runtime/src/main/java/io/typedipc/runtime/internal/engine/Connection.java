@@ -1,14 +1,6 @@
-package io.typedipc.runtime;
+package io.typedipc.runtime.internal.engine;
 
 import io.typedipc.runtime.codegen.MethodDescriptor;
-import io.typedipc.runtime.internal.engine.CallTable;
-import io.typedipc.runtime.internal.engine.Deadline;
-import io.typedipc.runtime.internal.engine.CallObserver;
-import io.typedipc.runtime.internal.engine.CallWatch;
-import io.typedipc.runtime.internal.engine.ConnectionEvents;
-import io.typedipc.runtime.internal.engine.DispatchLoop;
-import io.typedipc.runtime.internal.engine.Failures;
-import io.typedipc.runtime.internal.engine.PendingCall;
 import io.typedipc.runtime.internal.wire.Envelope;
 import io.typedipc.runtime.internal.wire.JsonRpcCodes;
 import io.typedipc.runtime.internal.wire.MethodCodec;
@@ -41,17 +33,17 @@ import java.util.function.Supplier;
  * else to the context's executor, in arrival order. In main it hands renderer-to-renderer traffic ({@code $/route},
  * {@code $/broadcast}, and the cancellations of what was forwarded) to main's {@link Router}, on the link's thread.
  */
-final class Connection implements Link.Listener, CallTable.Owner {
+public final class Connection implements Link.Listener, CallTable.Owner {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
     /** The channel main's forwards of routed requests are opened under: another renderer's calls, not ours. */
     private static final String FORWARD_CHANNEL = new String("(routed)");
     /** The peer id of main, as handlers see it ({@code IpcEvent.MAIN_ID}). */
-    static final int MAIN_ID = 0;
+    public static final int MAIN_ID = 0;
     /** Main's name, as renderers and error reports see it ({@code IpcRenderer.MAIN_NAME}). */
-    static final String MAIN_NAME = "main";
+    public static final String MAIN_NAME = "main";
 
     /** What a connection needs from the context it belongs to; the contexts implement it. */
-    interface Owner {
+    public interface Owner {
         WireFormat wire();
 
         Routing routing();
@@ -118,7 +110,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
      * What the connection hands the messages it receives to, on the context's executor: the context's handlers and
      * listeners (user code, so it lives with the API).
      */
-    interface Serving {
+    public interface Serving {
         /**
          * Serves a request or delivers a notification; {@code from} is the original sender of a message another
          * renderer routed through main, else {@code null}. Ends the unit of work {@link #accept} started.
@@ -166,7 +158,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
      */
     private final boolean waiterRunsCallbacks;
 
-    Connection(Owner context, Link link) {
+    public Connection(Owner context, Link link) {
         this.context = context;
         this.link = context.traced(link, this::peerLabel);
         this.wire = context.wire();
@@ -184,7 +176,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
      * Starts receiving: what arrives goes to {@code serving}; {@code remoteId} and {@code remoteName} are the peer's
      * identity ({@link #MAIN_ID} and {@link #MAIN_NAME} for main), {@code label} how traces and events name it.
      */
-    void start(Serving serving, int remoteId, String remoteName, String label) {
+    public void start(Serving serving, int remoteId, String remoteName, String label) {
         this.dispatch = serving;
         this.remoteId = remoteId;
         this.remoteName = remoteName;
@@ -199,24 +191,24 @@ final class Connection implements Link.Listener, CallTable.Owner {
         return label == null ? "(not started) " + link.describe() : label;
     }
 
-    int remoteId() {
+    public int remoteId() {
         return remoteId;
     }
 
-    String remoteName() {
+    public String remoteName() {
         return remoteName;
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return !closed;
     }
 
-    String describe() {
+    public String describe() {
         return link.describe();
     }
 
     /** Where what this peer got wrong is logged, at a bounded rate. */
-    ViolationLog violations() {
+    public ViolationLog violations() {
         return violations;
     }
 
@@ -224,18 +216,18 @@ final class Connection implements Link.Listener, CallTable.Owner {
      * What this peer got wrong: logged to {@code log} at WARNING at a bounded rate, and reported to the context's
      * error listeners every time.
      */
-    void violation(System.Logger log, String channel, Supplier<String> text) {
+    public void violation(System.Logger log, String channel, Supplier<String> text) {
         violations.log(log, Level.WARNING, text);
         context.protocolViolation(channel, peerDescription(), text);
     }
 
     /** Who is at the other end, as error reports name it: {@code "main"} or {@code "renderer panel#3"}. */
-    String peerDescription() {
+    public String peerDescription() {
         return remoteId == MAIN_ID ? MAIN_NAME : "renderer " + remoteName + "#" + remoteId;
     }
 
     /** This connection's own requests still waiting for a reply (not those main forwards for others), oldest first. */
-    List<PendingCall> ownCalls() {
+    public List<PendingCall> ownCalls() {
         List<PendingCall> own = new ArrayList<>();
         for (PendingCall call : calls.snapshot()) {
             if (call.channel() != FORWARD_CHANNEL) { // this very string: forwards are opened with it
@@ -247,7 +239,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
 
     // ---------------------------------------------------------------------------------------------- outgoing
 
-    void notify(String channel, MethodCodec codec, Object[] args) {
+    public void notify(String channel, MethodCodec codec, Object[] args) {
         notify(channel, args, peerLabel(), () -> wire.notification(channel, codec, args));
     }
 
@@ -255,7 +247,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
      * Sends the one-way message {@code encoder} makes, as a call of this context's ({@code args} to {@code target},
      * for its interceptors and events).
      */
-    void notify(String channel, Object[] args, String target, Supplier<byte[]> encoder) {
+    public void notify(String channel, Object[] args, String target, Supplier<byte[]> encoder) {
         context.ensureOpenForOutgoing(channel);
         ensureOpen(channel);
         CallWatch watch = observer.outgoing(MethodDescriptor.Kind.ONE_WAY, channel, args, target);
@@ -275,7 +267,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
     }
 
     /** Sends a one-way message encoded by {@code encoder} that is part of a call watched elsewhere (a broadcast). */
-    void notify(String channel, Supplier<byte[]> encoder) {
+    public void notify(String channel, Supplier<byte[]> encoder) {
         context.ensureOpenForOutgoing(channel);
         ensureOpen(channel);
         write(encode(channel, encoder));
@@ -291,12 +283,12 @@ final class Connection implements Link.Listener, CallTable.Owner {
     }
 
     /** What a caller gets for a value that cannot be written as JSON: the channel, the value's type, and why. */
-    static RuntimeException unwritable(Failures failures, String channel, UnwritableValue e) {
+    public static RuntimeException unwritable(Failures failures, String channel, UnwritableValue e) {
         return failures.local(JsonRpcCodes.INVALID_PARAMS, channel + ": " + e.getMessage() + "; nothing was sent", e);
     }
 
     /** Sends a frame as it is, ignoring a closed link: for forwarding and broadcasting. */
-    boolean sendRaw(byte[] frame) {
+    public boolean sendRaw(byte[] frame) {
         if (closed) {
             return false;
         }
@@ -310,7 +302,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
     }
 
     /** Sends a request and blocks for its reply; see {@code IpcPeer.call}. */
-    Object call(String channel, MethodCodec codec, Deadline deadline, Object[] args) {
+    public Object call(String channel, MethodCodec codec, Deadline deadline, Object[] args) {
         return call(channel, codec, deadline, args, peerLabel(), id -> wire.request(id, channel, codec, args, deadline.remainingMillis()));
     }
 
@@ -318,7 +310,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
      * Sends the request {@code encoder} makes for an id, and blocks until the reply or the deadline. The reply is
      * decoded with {@code codec}. {@code args} and {@code target} are what the call's interceptors see.
      */
-    Object call(String channel, MethodCodec codec, Deadline deadline, Object[] args, String target,
+    public Object call(String channel, MethodCodec codec, Deadline deadline, Object[] args, String target,
             LongFunction<byte[]> encoder) {
         DirectExecutor.refuseBlocking(channel + ": a blocking call"); // before anything is sent
         context.ensureOpenForOutgoing(channel);
@@ -368,12 +360,12 @@ final class Connection implements Link.Listener, CallTable.Owner {
     }
 
     /** Sends a request whose future completes on the context's executor; see {@code IpcPeer.invoke}. */
-    <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Deadline deadline, Object[] args) {
+    public <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Deadline deadline, Object[] args) {
         return invoke(channel, codec, deadline, args, peerLabel(), id -> wire.request(id, channel, codec, args, deadline.remainingMillis()));
     }
 
     /** As {@link #call(String, MethodCodec, Deadline, Object[], String, LongFunction)}, answered by a future. */
-    <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Deadline deadline, Object[] args, String target,
+    public <R> CompletableFuture<R> invoke(String channel, MethodCodec codec, Deadline deadline, Object[] args, String target,
             LongFunction<byte[]> encoder) {
         context.ensureOpenForOutgoing(channel);
         CallWatch watch;
@@ -389,7 +381,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
      * Sends a protocol request (such as {@code $/ping}) that no interceptor or call event sees; {@code timing}, if
      * not {@code null}, is told when its frames go and come. The result is decoded untyped.
      */
-    CompletableFuture<Object> protocolRequest(String method, Deadline deadline, CallWatch timing,
+    public CompletableFuture<Object> protocolRequest(String method, Deadline deadline, CallWatch timing,
             LongFunction<byte[]> encoder) {
         context.ensureOpenForOutgoing(method);
         return request(method, wire.untyped(), deadline, timing, encoder);
@@ -767,7 +759,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
     }
 
     /** A request counted with {@link #takeRequest()} is over. */
-    void requestDone() {
+    public void requestDone() {
         requests.give();
     }
 
@@ -848,7 +840,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
      * close and answered the handlers it cancelled with {@code -32800} — and a caller of a side that closed must see
      * {@code IpcDisconnectedException} whatever was on the way (docs/reliability.md, "Closing").
      */
-    void close() {
+    public void close() {
         calls.close(disconnected(null, null));
         link.close();
     }
@@ -858,7 +850,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
      * has stopped reading (its outgoing queue is full) is disconnected rather than allowed to stall the others. A
      * peer that went away meanwhile just doesn't get it.
      */
-    void reply(byte[] frame) {
+    public void reply(byte[] frame) {
         if (closed) {
             // Once this side knows of the close, the peer's calls have failed (or will, when its link reports it) with
             // a disconnect: an answer made now (such as -32800 for a handler the close cancelled) must not overtake it.
@@ -878,7 +870,7 @@ final class Connection implements Link.Listener, CallTable.Owner {
     }
 
     /** Runs on the context's executor (after everything already queued for this peer), or here if it is shut down. */
-    void executeOrRun(Runnable task) {
+    public void executeOrRun(Runnable task) {
         try {
             inbound.execute(task);
         } catch (RejectedExecutionException e) {

@@ -1,6 +1,5 @@
-package io.typedipc.runtime;
+package io.typedipc.runtime.internal.engine;
 
-import io.typedipc.runtime.internal.engine.PendingCall;
 
 /**
  * The future of an asynchronous request. Cancelling it cancels the request on the peer ({@code $/cancelRequest}).
@@ -10,7 +9,7 @@ import io.typedipc.runtime.internal.engine.PendingCall;
  * thread (such as the only thread of an application-supplied executor, where the reply would normally be delivered)
  * takes the reply itself when it arrives. Stages derived from it ({@code thenApply}, ...) wait the same way.
  */
-final class IpcFuture<T> extends ServingFuture<T> {
+public final class IpcFuture<T> extends ServingFuture<T> {
     private final Connection connection;
     private final PendingCall call;
 

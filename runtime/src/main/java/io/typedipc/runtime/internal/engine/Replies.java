@@ -1,7 +1,6 @@
-package io.typedipc.runtime;
+package io.typedipc.runtime.internal.engine;
 
 import io.typedipc.runtime.codegen.MethodDescriptor;
-import io.typedipc.runtime.internal.engine.Failures;
 import io.typedipc.runtime.internal.wire.Envelope;
 import io.typedipc.runtime.internal.wire.JsonRpcCodes;
 import io.typedipc.runtime.internal.wire.MethodCodec;
@@ -12,7 +11,7 @@ import java.util.Map;
  * What a reply means to the caller: the decoded result, or the exception an error reply stands for — one of the
  * method's declared exceptions, rebuilt from its type name and message, or the failure factory's for its code.
  */
-final class Replies {
+public final class Replies {
     private static final System.Logger LOG = System.getLogger(Replies.class.getName());
 
     private Replies() {}

@@ -1,4 +1,4 @@
-package io.typedipc.runtime;
+package io.typedipc.runtime.internal.engine;
 
 import java.util.concurrent.Executor;
 
@@ -8,8 +8,8 @@ import java.util.concurrent.Executor;
  * wait made there is refused ({@link #refuseBlocking}) instead of waiting for a reply that only this thread could
  * read.
  */
-final class DirectExecutor implements Executor {
-    static final DirectExecutor INSTANCE = new DirectExecutor();
+public final class DirectExecutor implements Executor {
+    public static final DirectExecutor INSTANCE = new DirectExecutor();
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     private DirectExecutor() {}
