@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.module.ModuleDescriptor;
+import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,32 +107,94 @@ class LayoutTest {
                 "every package the module does not export is under internal: " + internal);
     }
 
+    /**
+     * The API package holds the API and what must name it — implementations of its interfaces, user code's
+     * callers, adapters to the engine's ports — and nothing the engine could hold: every class in it that is not
+     * public uses at least one of its public types. (A class that needs no API type belongs in internal.engine.)
+     */
+    @Test
+    void everyInternalClassOfTheApiPackageNeedsTheApi() throws Exception {
+        Map<String, Set<String>> uses = new TreeMap<>();
+        for (String[] edge : jdeps(classes, "-verbose:class")) {
+            String from = topLevel(edge[0]);
+            if (packageOf(from).equals(ROOT)) {
+                uses.computeIfAbsent(from, k -> new TreeSet<>()).add(topLevel(edge[1]));
+            }
+        }
+        List<String> engineClasses = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> entry : uses.entrySet()) {
+            String name = entry.getKey();
+            if (name.endsWith(".package-info") || isPublic(name)) {
+                continue;
+            }
+            boolean namesApi = entry.getValue().stream()
+                    .anyMatch(to -> !to.equals(name) && packageOf(to).equals(ROOT) && isPublic(to));
+            if (!namesApi) {
+                engineClasses.add(name);
+            }
+        }
+        assertTrue(uses.keySet().stream().anyMatch(name -> !isPublic(name)), "jdeps saw no internal class: " + uses.keySet());
+        assertTrue(engineClasses.isEmpty(), "classes of the API package that use no API type (move them to "
+                + "internal.engine, see docs/architecture.md): " + engineClasses);
+    }
+
+    private static String topLevel(String className) {
+        int nested = className.indexOf('$');
+        return nested < 0 ? className : className.substring(0, nested);
+    }
+
+    private static String packageOf(String className) {
+        return className.substring(0, className.lastIndexOf('.'));
+    }
+
+    private static boolean isPublic(String className) {
+        try {
+            return Modifier.isPublic(Class.forName(className, false, LayoutTest.class.getClassLoader()).getModifiers());
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("jdeps named a class the test cannot load: " + className, e);
+        }
+    }
+
     /** Package → the other runtime packages its classes use, from {@code jdeps -verbose:package}. */
     private static Map<String, Set<String>> packageDependencies(Path classes) {
+        Map<String, Set<String>> dependencies = new TreeMap<>();
+        for (String[] edge : jdeps(classes, "-verbose:package")) {
+            if (edge[0].startsWith(ROOT)) {
+                Set<String> targets = dependencies.computeIfAbsent(edge[0], k -> new TreeSet<>());
+                if (edge[1].startsWith(ROOT) && !edge[1].equals(edge[0])) {
+                    targets.add(edge[1]);
+                }
+            }
+        }
+        if (dependencies.isEmpty()) {
+            fail("jdeps printed no package dependency");
+        }
+        return dependencies;
+    }
+
+    /** Every {@code from -> to} edge jdeps prints at {@code verbose} ({@code -verbose:package} or {@code :class}). */
+    private static List<String[]> jdeps(Path classes, String verbose) {
         ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new AssertionError("no jdeps"));
         String modulePath = List.of(JsonMapper.class, TokenStreamFactory.class, JsonTypeInfo.class).stream()
                 .map(LayoutTest::location).map(Path::toString).distinct().collect(Collectors.joining(File.pathSeparator));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = jdeps.run(new PrintWriter(out), new PrintWriter(err), "--multi-release", "17",
-                "-verbose:package", "-filter:none", "--module-path", modulePath, classes.toString());
+                verbose, "-filter:none", "--module-path", modulePath, classes.toString());
         assertEquals(0, status, "jdeps failed: " + err + out);
         // "   io.typedipc.runtime.transport   -> io.typedipc.runtime.transport.spi   io.typedipc.runtime"
         Pattern edge = Pattern.compile("^\\s+(\\S+)\\s+->\\s+(\\S+)\\s+\\S+\\s*$");
-        Map<String, Set<String>> dependencies = new TreeMap<>();
+        List<String[]> edges = new ArrayList<>();
         for (String line : out.toString().split("\\R")) {
             Matcher m = edge.matcher(line);
-            if (m.matches() && m.group(1).startsWith(ROOT)) {
-                Set<String> targets = dependencies.computeIfAbsent(m.group(1), k -> new TreeSet<>());
-                if (m.group(2).startsWith(ROOT) && !m.group(2).equals(m.group(1))) {
-                    targets.add(m.group(2));
-                }
+            if (m.matches()) {
+                edges.add(new String[] {m.group(1), m.group(2)});
             }
         }
-        if (dependencies.isEmpty()) {
-            fail("jdeps printed no package dependency:\n" + out);
+        if (edges.isEmpty()) {
+            fail("jdeps printed no dependency:\n" + out);
         }
-        return dependencies;
+        return edges;
     }
 
     /** One cycle in the graph, as its packages with the first repeated at the end; empty if there is none. */
