@@ -1,12 +1,10 @@
 package io.typedipc.runtime;
 
 import io.typedipc.runtime.codegen.MethodDescriptor;
-import io.typedipc.runtime.internal.engine.CallObserver;
 import io.typedipc.runtime.internal.engine.Connection;
 import io.typedipc.runtime.internal.engine.Deadlines;
 import io.typedipc.runtime.internal.engine.DirectExecutor;
 import io.typedipc.runtime.internal.engine.DispatchLoop;
-import io.typedipc.runtime.internal.engine.Failures;
 import io.typedipc.runtime.internal.engine.FrameSink;
 import io.typedipc.runtime.internal.engine.PendingCall;
 import io.typedipc.runtime.internal.engine.RequestBudget;
@@ -60,7 +58,7 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
     /** This context's interceptors and JFR call events. */
     private final CallObservation calls;
     /** What this context's connections ask of it. */
-    private final Connection.Owner engine = new EnginePort();
+    private final Connection.Owner engine = new EnginePort(this);
 
     IpcContext(IpcSettings settings, String threadName) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -404,125 +402,6 @@ public abstract sealed class IpcContext implements AutoCloseable permits IpcMain
     void stopDispatching() {
         if (loop != null) {
             loop.shutdown();
-        }
-    }
-
-    /** The engine's port into this context: its settings' numbers, its lifecycle, its error listeners. */
-    private final class EnginePort implements Connection.Owner {
-        @Override
-        public WireFormat wire() {
-            return wire;
-        }
-
-        @Override
-        public Routing routing() {
-            return routing;
-        }
-
-        @Override
-        public Failures failures() {
-            return IpcFailures.INSTANCE;
-        }
-
-        @Override
-        public Link traced(Link link, Supplier<String> peer) {
-            return IpcContext.this.traced(link, peer);
-        }
-
-        @Override
-        public Executor newInboundExecutor() {
-            return IpcContext.this.newInboundExecutor();
-        }
-
-        @Override
-        public DispatchLoop loop() {
-            return loop;
-        }
-
-        @Override
-        public boolean usesDirectExecutor() {
-            return settings.usesDirectExecutor();
-        }
-
-        @Override
-        public CallObserver calls() {
-            return calls;
-        }
-
-        @Override
-        public Router router() {
-            return IpcContext.this.router();
-        }
-
-        @Override
-        public RequestBudget newRequestBudget() {
-            return IpcContext.this.newRequestBudget();
-        }
-
-        @Override
-        public int maxFrameBytes() {
-            return settings.wireLimits().maxFrameBytes();
-        }
-
-        @Override
-        public long maxQueuedIncomingBytes() {
-            return settings.wireLimits().maxQueuedIncomingBytes();
-        }
-
-        @Override
-        public long maxQueuedOutgoingBytes() {
-            return settings.wireLimits().maxQueuedOutgoingBytes();
-        }
-
-        @Override
-        public Duration sendStallTimeout() {
-            return settings.wireLimits().sendStallTimeout();
-        }
-
-        @Override
-        public String contextName() {
-            return IpcContext.this.contextName();
-        }
-
-        @Override
-        public void ensureOpenForOutgoing(String channel) {
-            IpcContext.this.ensureOpenForOutgoing(channel);
-        }
-
-        @Override
-        public boolean acceptsIncoming() {
-            return IpcContext.this.acceptsIncoming();
-        }
-
-        @Override
-        public String closingMessage() {
-            return IpcContext.this.closingMessage();
-        }
-
-        @Override
-        public void workStarted() {
-            IpcContext.this.workStarted();
-        }
-
-        @Override
-        public void workDone() {
-            IpcContext.this.workDone();
-        }
-
-        @Override
-        public void protocolViolation(String channel, String peer, Supplier<String> text) {
-            reportError(IpcError.Kind.PROTOCOL_VIOLATION, channel, peer, text, null);
-        }
-
-        @Override
-        public void connectionClosed(Connection connection, Throwable cause) {
-            IpcContext.this.connectionClosed(connection, cause);
-        }
-
-        /** As the context shows itself, in messages that name it. */
-        @Override
-        public String toString() {
-            return IpcContext.this.toString();
         }
     }
 

@@ -827,7 +827,10 @@ public final class Connection implements Link.Listener, CallTable.Owner {
         if (router != null) {
             router.closed(this); // abandons what main forwards for this peer
         }
-        dispatch.cancelAll();
+        Serving serving = dispatch;
+        if (serving != null) { // null only if the link closed before start()
+            serving.cancelAll();
+        }
         ConnectionEvents.closed(context.contextName(), peerLabel(), link.describe(), cause);
         context.connectionClosed(this, cause);
     }
