@@ -1,6 +1,7 @@
 package io.typedipc.benchmarks;
 
 import io.typedipc.benchmarks.api.PayloadSize;
+import io.typedipc.benchmarks.harness.Allocation;
 import io.typedipc.benchmarks.harness.Transport;
 import io.typedipc.benchmarks.harness.WakeUps;
 import io.typedipc.benchmarks.impl.BenchClient;
@@ -68,6 +69,7 @@ public final class Interleaved {
         /** Asynchronous requests awaited one at a time (invoke + join); empty when the implementation has none. */
         final double[] asyncP50;
         final double[] asyncWakeUps;
+        final double[] asyncBytes;
         boolean hasAsync;
 
         Series(int rounds, int block) {
@@ -80,6 +82,7 @@ public final class Interleaved {
             oneWayWakeUps = new double[rounds];
             asyncP50 = new double[rounds];
             asyncWakeUps = new double[rounds];
+            asyncBytes = new double[rounds];
         }
     }
 
@@ -147,7 +150,9 @@ public final class Interleaved {
                     long afterPipelined = WakeUps.count(pids);
                     long oneWayNanos = client.oneWayBlock(BURST, bursts);
                     long afterOneWay = WakeUps.count(pids);
+                    long bytesBefore = Allocation.allThreads();
                     boolean async = client.asyncRoundTrips(asyncTimes);
+                    long bytesAfter = Allocation.allThreads();
                     long afterAsync = WakeUps.count(pids);
                     if (round < WARMUP_ROUNDS) {
                         continue;
@@ -169,6 +174,7 @@ public final class Interleaved {
                         Arrays.sort(sortedAsync);
                         s.asyncP50[r] = sortedAsync[block / 2];
                         s.asyncWakeUps[r] = (afterAsync - afterOneWay) / (double) block;
+                        s.asyncBytes[r] = bytesBefore < 0 ? Double.NaN : (bytesAfter - bytesBefore) / (double) block;
                     }
                 }
             }
@@ -253,8 +259,8 @@ public final class Interleaved {
         System.out.println("#### Asynchronous request awaited on the calling thread (invoke, then join; one at a time)");
         System.out.println();
         System.out.println("| transport | implementation | p50 µs (median of rounds) | wake-ups per request | "
-                + "p50 ÷ its own blocking p50 |");
-        System.out.println("| --- | --- | ---: | ---: | ---: |");
+                + "p50 ÷ its own blocking p50 | bytes allocated per request (this JVM, all threads) |");
+        System.out.println("| --- | --- | ---: | ---: | ---: | ---: |");
         for (Map.Entry<Transport, Map<Implementation, Series>> entry : results.entrySet()) {
             for (Map.Entry<Implementation, Series> row : entry.getValue().entrySet()) {
                 Series s = row.getValue();
@@ -265,8 +271,9 @@ public final class Interleaved {
                 for (int i = 0; i < ratios.length; i++) {
                     ratios[i] = s.asyncP50[i] / s.p50[i];
                 }
-                System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.2f | %.2f |%n", label(entry.getKey()),
-                        row.getKey().label(), median(s.asyncP50) / 1000, median(s.asyncWakeUps), median(ratios));
+                System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.2f | %.2f | %,.0f |%n", label(entry.getKey()),
+                        row.getKey().label(), median(s.asyncP50) / 1000, median(s.asyncWakeUps), median(ratios),
+                        median(s.asyncBytes));
             }
         }
     }

@@ -11,7 +11,12 @@ import java.util.function.Consumer;
  * earliest deadline. A request costs a heap insert and removal instead of a task of its own on the timer (requests
  * with the same deadline length arrive in deadline order, so a new one rarely moves the wake-up). The heap knows
  * each call's position, so an answered call leaves it at once: nothing waits in it for a deadline that no longer
- * matters, and a connection with nothing pending holds no timer task (a closed connection is not kept reachable).
+ * matters.
+ *
+ * <p>When the last call leaves, the wake-up stays set: the next call (one request at a time, awaited before the next
+ * is sent, is the common case) almost always has a later deadline, and re-setting the wake-up for each of them would
+ * wake the timer thread once per request. A wake-up that finds nothing due just sets the next one, if any. Only
+ * {@link #clear()} (the connection closed) cancels it, so a closed connection is not kept reachable by the timer.
  */
 final class DeadlineQueue {
     private final Consumer<PendingCall> onDeadline;
@@ -48,10 +53,7 @@ final class DeadlineQueue {
             return;
         }
         removeAt(index);
-        if (size == 0) {
-            cancelWakeUp();
-        }
-        // Otherwise the wake-up stays where it is: if it comes early for the new head it just sets the next one.
+        // The wake-up stays where it is, even with nothing left: if it comes early it just sets the next one.
     }
 
     /** Forgets every call and the wake-up (the connection closed; its calls are failed elsewhere). */
@@ -66,6 +68,11 @@ final class DeadlineQueue {
 
     synchronized int size() {
         return size;
+    }
+
+    /** Whether a wake-up is set on the timer (for tests). */
+    synchronized boolean armed() {
+        return wakeUp != null;
     }
 
     private void fire() {

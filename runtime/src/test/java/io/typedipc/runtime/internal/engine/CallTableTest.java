@@ -88,6 +88,31 @@ class CallTableTest {
     }
 
     @Test
+    void oneRequestAtATimeLeavesTheWakeUpWhereItIsUntilTheConnectionCloses() throws Exception {
+        List<PendingCall> fired = new CopyOnWriteArrayList<>();
+        DeadlineQueue queue = new DeadlineQueue(fired::add);
+        long first = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+        PendingCall one = new PendingCall(1, "t:c", null, first, 300);
+        queue.add(one);
+        queue.remove(one); // answered
+        assertTrue(queue.armed(), "the wake-up stays when the last call leaves");
+        PendingCall two = new PendingCall(2, "t:c", null, first + TimeUnit.MILLISECONDS.toNanos(200), 500);
+        queue.add(two); // later than the wake-up: it is not moved
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (fired.isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertEquals(List.of(two), fired, "the early wake-up found nothing due and set the next: the call still fired");
+        assertFalse(queue.armed());
+        PendingCall three = new PendingCall(3, "t:c", null, System.nanoTime() + TimeUnit.MINUTES.toNanos(5), 1);
+        queue.add(three);
+        queue.remove(three);
+        queue.clear();
+        assertFalse(queue.armed(), "closing drops the wake-up");
+        assertEquals(List.of(two), fired);
+    }
+
+    @Test
     void deadlinesFireInDeadlineOrderWhateverTheOrderTheyWereWatchedIn() {
         // Watched latest first: each new call moves the queue's single wake-up earlier.
         List<PendingCall> calls = new ArrayList<>();
