@@ -110,6 +110,13 @@ class BadInputTest {
     }
 
     @Test
+    void aNulByteInAHeaderLineClosesTheConnectionWithAParseError() throws Exception {
+        // Trimmed as a space it would pass for "Content-Length: 2"; a NUL is no header text.
+        raw.writeAscii("Content-Length: 2\0\r\n\r\n{}");
+        assertFramingRefused(ErrorCodes.PARSE_ERROR, "malformed frame header line (a NUL byte)");
+    }
+
+    @Test
     void contentLengthOfTwoToThe31MinusOneIsRefusedBeforeAnyBodyIsSent() throws Exception {
         raw.writeAscii("Content-Length: 2147483647\r\n\r\n");
         // No body byte was sent: the error proves nothing was read or allocated for it.

@@ -10,9 +10,10 @@ import java.util.Locale;
  * Reads frames in the Language Server Protocol's base-protocol framing: header lines ({@code Name: value}, each ended
  * by {@code \r\n}; a bare {@code \n} is accepted too), a blank line, then exactly {@code Content-Length} bytes of
  * UTF-8 JSON. {@code Content-Length} is required; {@code Content-Type} is optional and, if it names a charset, that
- * charset must be UTF-8; other headers are ignored. Nothing is allocated before the limits are checked: the header
- * block is bounded by the settings' {@code WireLimits.maxHeaderBytes()} and the body by {@code maxFrameBytes()}. Not
- * thread-safe: one reader thread per stream.
+ * charset must be UTF-8; other headers are ignored; a NUL byte in any header line makes it malformed. Nothing is
+ * allocated before the limits are checked: the header block is bounded by the settings'
+ * {@code WireLimits.maxHeaderBytes()} and the body by {@code maxFrameBytes()}. Not thread-safe: one reader thread per
+ * stream.
  *
  * <p>The reader parses header lines in place, in its own buffer: a frame costs one array (its body) and no
  * {@code String}s. Two ways to fill that buffer:
@@ -84,6 +85,11 @@ public final class FrameReader {
             int lineEnd = end > lineStart && buffer[end - 1] == '\r' ? end - 1 : end;
             if (lineEnd == lineStart) {
                 break;
+            }
+            // A NUL is no header text (as in HTTP, RFC 9110 5.5): refused rather than trimmed away as a space.
+            if (indexOf(buffer, lineStart, lineEnd, (byte) 0) >= 0) {
+                throw new FramingException(JsonRpcCodes.PARSE_ERROR, "malformed frame header line (a NUL byte): "
+                        + printable(lineStart, lineEnd));
             }
             int colon = indexOf(buffer, lineStart, lineEnd, (byte) ':');
             if (colon <= lineStart) {

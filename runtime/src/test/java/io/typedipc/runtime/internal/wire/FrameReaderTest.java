@@ -2,6 +2,7 @@ package io.typedipc.runtime.internal.wire;
 
 import io.typedipc.runtime.WireLimits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -113,6 +114,41 @@ class FrameReaderTest {
         assertFraming("Content-Length: 2\r\nContent-Length: 2\r\n\r\n{}", "two Content-Length headers in one frame");
         assertFraming("Content-Length: 2\r\nContent-Type: application/json; charset=latin1\r\n\r\n{}",
                 "unsupported charset latin1");
+    }
+
+    /**
+     * A NUL byte is no header text (docs/protocol.md): anywhere in a header line — first byte of the frame, inside a
+     * name, at the end of a value that trimming would drop, in a header that is otherwise ignored — it is a
+     * malformed header (-32700), never the end of the stream, for both ways of reading.
+     */
+    @Test
+    void aNulByteInAHeaderLineIsAMalformedHeader() {
+        String[] frames = {
+            "\0Content-Length: 2\r\n\r\n{}",
+            "Content\0-Length: 2\r\n\r\n{}",
+            "Content-Length: 2\0\r\n\r\n{}",
+            "Content-Length: 2\r\nX-Ignored: a\0b\r\n\r\n{}",
+            "\0\r\n\r\n",
+        };
+        for (String frame : frames) {
+            byte[] bytes = utf8(frame);
+            for (FrameReader reader : new FrameReader[] {
+                    new FrameReader(new ByteArrayInputStream(bytes), WireLimits.DEFAULT_MAX_FRAME_BYTES, WireLimits.DEFAULT_MAX_HEADER_BYTES),
+                    FrameReader.readingAhead(new ByteArrayInputStream(bytes), WireLimits.DEFAULT_MAX_FRAME_BYTES, WireLimits.DEFAULT_MAX_HEADER_BYTES)}) {
+                FramingException e = assertThrows(FramingException.class, reader::read, frame);
+                assertEquals(ErrorCodes.PARSE_ERROR, e.code(), frame);
+                assertTrue(e.getMessage().contains("malformed frame header line (a NUL byte)"), e.getMessage());
+            }
+        }
+        // After a frame, in a buffer that still holds the last frame's header bytes: the NUL is what is read.
+        for (FrameReader reader : new FrameReader[] {
+                reader("Content-Length: 2\r\n\r\n{}\0Content-Length: 2\r\n\r\n{}"),
+                FrameReader.readingAhead(new ByteArrayInputStream(utf8("Content-Length: 2\r\n\r\n{}\0Content-Length: 2\r\n\r\n{}")),
+                        WireLimits.DEFAULT_MAX_FRAME_BYTES, WireLimits.DEFAULT_MAX_HEADER_BYTES)}) {
+            assertArrayEquals(utf8("{}"), assertDoesNotThrow(reader::read));
+            FramingException e = assertThrows(FramingException.class, reader::read);
+            assertTrue(e.getMessage().contains("malformed frame header line (a NUL byte)"), e.getMessage());
+        }
     }
 
     /** Reading {@code text} fails with a framing error -32700 whose message contains {@code message}. */
