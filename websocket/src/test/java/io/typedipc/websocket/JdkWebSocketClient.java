@@ -29,6 +29,7 @@ final class JdkWebSocketClient implements Link, WebSocket.Listener {
     private final LinkedBlockingQueue<String> early = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeStatus = new CompletableFuture<>();
     private final AtomicBoolean closeFired = new AtomicBoolean();
+    private volatile long closeArrivedNanos;
     private volatile Listener listener;
     private volatile boolean autoRead = true;
 
@@ -71,6 +72,14 @@ final class JdkWebSocketClient implements Link, WebSocket.Listener {
     /** The close status the server sent (30 s at most). */
     int awaitClose() {
         return closeStatus.orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    /**
+     * When main's close frame arrived ({@link System#nanoTime()}), read after {@link #awaitClose()}: taken on the
+     * client's reading thread, so a test thread that wakes late does not move it.
+     */
+    long closeArrivedNanos() {
+        return closeArrivedNanos;
     }
 
     /** Stops asking for messages: the server's writes pile up (a page that stopped reading). */
@@ -154,6 +163,7 @@ final class JdkWebSocketClient implements Link, WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeArrivedNanos = System.nanoTime();
         closeStatus.complete(statusCode);
         fireClose(statusCode == WebSocket.NORMAL_CLOSURE ? null : new IOException("closed with " + statusCode + " " + reason));
         return null;
