@@ -256,6 +256,66 @@ class WaiterSettlesSuiteTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(FIXTURES)
+    void aDispatchThreadHeldUpPastTheDeadlineDoesNotKeepTheWaiterFromAReplyThatIsIn(TransportFixture fixture)
+            throws Exception {
+        try (Rig rig = new Rig(fixture)) {
+            IpcRenderer panel = rig.connect("panel");
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+            panel.on("settle:hold", (e, a) -> { // holds the renderer's dispatch thread until the test lets go
+                holding.countDown();
+                Rig.awaitQuietly(release);
+            });
+            rig.main.handle("settle:quick", (e, a) -> "in");
+            try {
+                rig.handle("panel").send("settle:hold");
+                Rig.await(holding);
+                // The only request here meant to run out its deadline: it is answered at once, but its callback
+                // needs the held dispatch thread, so the waiter completes it itself when the deadline comes.
+                CompletableFuture<Object> future = panel.invoke("settle:quick",
+                        CallOptions.DEFAULT.withDeadline(Duration.ofMillis(600)));
+                LinkedBlockingQueue<Thread> callbacks = new LinkedBlockingQueue<>();
+                future.whenComplete((v, f) -> callbacks.add(Thread.currentThread()));
+                long start = System.nanoTime();
+                assertEquals("in", future.get(Rig.WAIT_SECONDS, TimeUnit.SECONDS));
+                long waited = System.nanoTime() - start;
+                // By the 600 ms deadline, give or take a busy machine; not the waiter's own 30 s.
+                assertTrue(waited < TimeUnit.SECONDS.toNanos(Rig.WAIT_SECONDS / 2), "waited " + waited + " ns");
+                assertSame(Thread.currentThread(), poll(callbacks), "the waiter ran the callback, at the deadline");
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(FIXTURES)
+    void withTheApplicationsExecutorTheWaiterRunsTheCallbacksItself(TransportFixture fixture) throws Exception {
+        ExecutorService app = Executors.newSingleThreadExecutor(ThreadsSuiteTest.named("app"));
+        try (Rig rig = new Rig(fixture)) {
+            IpcRenderer panel = rig.connect("panel", IpcSettings.builder().executor(app).build());
+            CompletableFuture<String> gate = new CompletableFuture<>();
+            rig.main.handle("settle:gated", (e, a) -> gate.copy());
+            CompletableFuture<Object> future = panel.invoke("settle:gated");
+            LinkedBlockingQueue<Thread> callbacks = new LinkedBlockingQueue<>();
+            future.whenComplete((v, f) -> callbacks.add(Thread.currentThread()));
+            Thread self = Thread.currentThread();
+            Thread answer = new Thread(() -> {
+                awaitBlocked(self);
+                gate.complete("g");
+            }, "answer");
+            answer.start();
+            assertEquals("g", future.get());
+            // The waiter may be that executor's only thread, so it never waits for it (runtime.md, Threads).
+            assertSame(self, poll(callbacks));
+            answer.join();
+        } finally {
+            app.shutdownNow();
+        }
+    }
+
     /** Waits until {@code thread} is blocked waiting on a request's future, for at most the suite's generous wait. */
     static void awaitBlocked(Thread thread) {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(Rig.WAIT_SECONDS);
