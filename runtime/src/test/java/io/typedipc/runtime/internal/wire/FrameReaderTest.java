@@ -151,6 +151,63 @@ class FrameReaderTest {
         }
     }
 
+    /** A line feed as the very first byte ends an empty header block: no Content-Length, not the end of the stream. */
+    @Test
+    void aLineFeedAsTheFirstByteIsAHeaderWithoutContentLength() {
+        assertFraming("\nContent-Length: 2\r\n\r\n{}", "a frame header without Content-Length");
+        assertFraming("\r\nContent-Length: 2\r\n\r\n{}", "a frame header without Content-Length");
+    }
+
+    /**
+     * Names are compared whole: a name as long as Content-Length or Content-Type with other letters is another
+     * header (ignored); spaces and tabs around a value are not part of it.
+     */
+    @Test
+    void onlyTheExactNamesCountAndValuesAreTrimmed() throws IOException {
+        FrameReader reader = reader("Content-Lengtx: 5\r\nContent-Tipe: text/plain; charset=latin1\r\n"
+                + "Content-Length: \t2 \t \r\n\r\n{}");
+        assertArrayEquals(utf8("{}"), reader.read());
+    }
+
+    /**
+     * Reading ahead: a header that arrives a few bytes per read is assembled in the buffer, and a Content-Type
+     * charset is read from its own line only, though the next lines are already buffered.
+     */
+    @Test
+    void aReadAheadHeaderMayArriveInPiecesAndEachLineIsReadOnItsOwn() throws IOException {
+        byte[] frames = utf8("Content-Length: 2\r\nContent-Type: application/json; charset=utf-8\r\nX-After: 1\r\n\r\n{}"
+                + "Content-Length: 4\r\n\r\nnull");
+        InputStream trickle = new InputStream() {
+            private int next;
+
+            @Override
+            public int read() {
+                return next < frames.length ? frames[next++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Objects.checkFromIndexSize(off, len, b.length);
+                if (next >= frames.length) {
+                    return -1;
+                }
+                int n = Math.min(Math.min(len, 3), frames.length - next);
+                System.arraycopy(frames, next, b, off, n);
+                next += n;
+                return n;
+            }
+        };
+        FrameReader reader = FrameReader.readingAhead(trickle, WireLimits.DEFAULT_MAX_FRAME_BYTES,
+                WireLimits.DEFAULT_MAX_HEADER_BYTES);
+        assertArrayEquals(utf8("{}"), reader.read());
+        assertArrayEquals(utf8("null"), reader.read());
+        assertNull(reader.read());
+        FrameReader whole = FrameReader.readingAhead(new ByteArrayInputStream(frames), WireLimits.DEFAULT_MAX_FRAME_BYTES,
+                WireLimits.DEFAULT_MAX_HEADER_BYTES);
+        assertArrayEquals(utf8("{}"), whole.read());
+        assertArrayEquals(utf8("null"), whole.read());
+    }
+
     /** Reading {@code text} fails with a framing error -32700 whose message contains {@code message}. */
     private static void assertFraming(String text, String message) {
         FramingException e = assertThrows(FramingException.class, () -> reader(text).read(), text);
