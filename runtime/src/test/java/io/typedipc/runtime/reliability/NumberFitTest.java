@@ -50,6 +50,16 @@ class NumberFitTest {
             .parameter("weights", TypeRecipe.of(double[].class))
             .result(TypeRecipe.of(String.class))
             .build();
+    static final MethodDescriptor<byte[]> OCTETS = MethodDescriptor.<byte[]>builder("fit:octets",
+                    MethodDescriptor.Kind.BLOCKING)
+            .parameter("data", TypeRecipe.of(byte[].class))
+            .parameter("numbers", t -> t.constructCollectionType(List.class, Byte.class))
+            .result(TypeRecipe.of(byte[].class))
+            .build();
+    static final MethodDescriptor<List<Sample>> WEIGHED = MethodDescriptor.<List<Sample>>builder("fit:weighed",
+                    MethodDescriptor.Kind.BLOCKING)
+            .result(t -> t.constructCollectionType(List.class, Sample.class))
+            .build();
 
     @Test
     void argumentsThatDoNotFitTheirTypeAreInvalidParamsNamingTheArgument() throws Exception {
@@ -128,6 +138,70 @@ class NumberFitTest {
             link.deliver("{\"jsonrpc\":\"2.0\",\"id\":" + third.get("id") + ",\"result\":{\"values\":[1, -1e300]}}");
             assertEquals(Map.of("values", List.of(1, -1e300)), fits.get(60, TimeUnit.SECONDS));
         }
+    }
+
+    /**
+     * A {@code byte[]} is binary data, written as base64; sent as an array of numbers (Jackson's other form, what a
+     * JavaScript {@code Array.from(uint8Array)} gives), each number is one octet, signed or not: 200 and -56 are both
+     * the byte 0xC8, nothing is lost. Anything else is refused. A {@code List<Byte>} holds numbers: 200 is no byte.
+     */
+    @Test
+    void aByteArrayTakesOctetsSignedOrUnsignedAndNothingElse() throws Exception {
+        try (ServedMain served = new ServedMain()) {
+            ConcurrentLinkedQueue<Object> seen = new ConcurrentLinkedQueue<>();
+            served.main.register(List.of(Binding.handler(OCTETS, (event, args) -> {
+                seen.add(args[0]);
+                return args[0];
+            })));
+            try (RawClient raw = served.raw()) {
+                raw.send(request(1, "fit:octets", "[[0, 127, 128, 200, 255, -1, -56, -128], []]"));
+                JsonNode reply = raw.next();
+                assertEquals(java.util.Base64.getEncoder().encodeToString(
+                        new byte[] {0, 127, -128, -56, -1, -1, -56, -128}), reply.path("result").asString(), reply.toString());
+                raw.send(request(2, "fit:octets", "[\"AMj/\", [-128, 127]]"));
+                assertEquals("AMj/", raw.next().path("result").asString());
+                for (String octet : List.of("256", "-129", "1.5", "\"1\"", "null", "true")) {
+                    assertRefused(raw, "fit:octets", "[[1, " + octet + "], []]", "; in argument 1 (data)", "");
+                }
+                assertRefused(raw, "fit:octets", "[[1], [1, 200]]", "; in argument 2 (numbers) at [1]", "200");
+                assertEquals(2, seen.size(), "only the two that fit were served");
+            }
+            served.assertStillServing();
+        }
+    }
+
+    @Test
+    void aResultThatDoesNotFitIsReportedAsArgumentsAreWithoutJacksonsSourceLocation() throws Exception {
+        ScriptedLink link = new ScriptedLink();
+        try (IpcMain main = IpcMain.create()) {
+            RendererHandle handle = main.attach(link, "raw");
+            String nested = "[{\"name\": \"a\", \"weight\": 1}, {\"name\": \"b\", \"weight\": 1e309}]";
+            assertEquals("fit:weighed: the reply does not fit the result type: the number 1e309 is too large for a double"
+                    + " (it would be read as infinity); in the result at [1].weight", failedResult(handle, link, nested));
+            String mistyped = "[{\"name\": \"a\", \"weight\": \"heavy\"}]";
+            String message = failedResult(handle, link, mistyped);
+            assertTrue(message.startsWith("fit:weighed: the reply does not fit the result type: ")
+                    && message.contains("\"heavy\"") && message.endsWith("; in the result at [0].weight"), message);
+            String notAList = "{\"name\": \"a\"}";
+            message = failedResult(handle, link, notAList);
+            assertTrue(message.startsWith("fit:weighed: the reply does not fit the result type: ")
+                    && !message.contains(" in the result at "), message);
+            for (String text : List.of(failedResult(handle, link, nested), message)) {
+                assertTrue(!text.contains("Source") && !text.contains("line:") && !text.contains("reference chain"), text);
+            }
+        }
+    }
+
+    /** The message of the exception {@code fit:weighed}'s caller gets when the reply's result is {@code json}. */
+    private static String failedResult(RendererHandle handle, ScriptedLink link, String json) throws Exception {
+        CompletableFuture<Object> call = CompletableFuture.supplyAsync(
+                () -> handle.call(WEIGHED, CallOptions.DEFAULT.withDeadline(Duration.ofSeconds(60))));
+        JsonNode request = link.next();
+        link.deliver("{\"jsonrpc\":\"2.0\",\"id\":" + request.get("id") + ",\"result\":" + json + "}");
+        IpcException failed = assertInstanceOf(IpcException.class,
+                assertThrows(ExecutionException.class, () -> call.get(60, TimeUnit.SECONDS)).getCause());
+        assertEquals(ErrorCodes.INTERNAL_ERROR, failed.code());
+        return failed.getMessage();
     }
 
     private static void assertRefused(RawClient raw, String channel, String params, String names, String value)

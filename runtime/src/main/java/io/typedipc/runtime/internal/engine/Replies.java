@@ -4,6 +4,7 @@ import io.typedipc.runtime.codegen.MethodDescriptor;
 import io.typedipc.runtime.internal.wire.Envelope;
 import io.typedipc.runtime.internal.wire.JsonRpcCodes;
 import io.typedipc.runtime.internal.wire.MethodCodec;
+import io.typedipc.runtime.internal.wire.ResultMismatch;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 
@@ -20,6 +21,8 @@ public final class Replies {
     static Object result(Failures failures, String channel, MethodCodec codec, Envelope reply) {
         try {
             return codec.readResult(reply);
+        } catch (ResultMismatch e) {
+            throw failures.local(JsonRpcCodes.INTERNAL_ERROR, channel + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw failures.local(JsonRpcCodes.INTERNAL_ERROR,
                     channel + ": the reply does not fit the result type: " + e.getMessage(), e);

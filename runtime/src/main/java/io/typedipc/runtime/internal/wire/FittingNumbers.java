@@ -23,7 +23,9 @@ import tools.jackson.databind.type.ArrayType;
  * for either; its {@code short}, {@code int}, {@code long} and {@code BigInteger} reading already refuses a number out
  * of range. Rounding is not refused: {@code 0.1} is the nearest double, and a number too small for a double
  * ({@code 1e-400}) is zero. Covers the scalars, boxed or not, {@code double[]} and {@code float[]}, and the numbers
- * inside untyped values ({@code Object}, and so every untyped argument and result).
+ * inside untyped values ({@code Object}, and so every untyped argument and result). Not {@code byte[]}: it is binary
+ * data, and in its array form (base64 is the one Jackson writes) each number is an octet, -128..255 signed or not
+ * (200 and -56 are the same byte 0xC8, nothing is lost); Jackson refuses the rest.
  */
 public final class FittingNumbers extends ValueDeserializerModifier {
     private static final long serialVersionUID = 1L;

@@ -215,7 +215,10 @@ public final class MethodCodec {
         }
     }
 
-    /** Where inside an argument Jackson failed, such as {@code " at .points[2].x"}; empty at the argument itself. */
+    /**
+     * Where inside a value Jackson failed, such as {@code " at .points[2].x"}; empty at the value itself. Read from
+     * the exception's path, never from {@code getMessage()}, which adds the source location.
+     */
     private static String where(JacksonException e) {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference reference : e.getPath()) {
@@ -253,12 +256,21 @@ public final class MethodCodec {
         return args;
     }
 
-    /** Decodes a result reply's value with the method's result type. */
+    /**
+     * Decodes a result reply's value with the method's result type.
+     *
+     * @throws ResultMismatch when the value does not fit it, saying what and where inside the value
+     */
     public Object readResult(Envelope message) {
         if (!message.hasValue()) {
             return null;
         }
-        return resultReader.readValue(message.frame, message.valueStart, message.valueEnd - message.valueStart);
+        try {
+            return resultReader.readValue(message.frame, message.valueStart, message.valueEnd - message.valueStart);
+        } catch (JacksonException e) {
+            String where = where(e);
+            throw new ResultMismatch(e.getOriginalMessage() + (where.isEmpty() ? "" : "; in the result" + where), e);
+        }
     }
 
     /** Decodes an error reply's {@code data} as JSON's natural types ({@code null} when absent). */
