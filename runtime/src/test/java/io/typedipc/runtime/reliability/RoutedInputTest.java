@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * What a renderer does with a {@code $/routed} whose {@code deadlineMillis} is malformed, sent byte by byte by a raw
  * main over a real byte stream (crossed pipes, the stdio framing): {@code -32602} naming the member, with the
- * request's id; the handler does not run; a one-way message is dropped; the renderer goes on serving.
+ * request's id; the handler does not run; a one-way message is dropped; the renderer goes on serving. And what main
+ * answers a renderer that sends it {@code $/routed}: a method main does not have.
  */
 class RoutedInputTest {
     private static final String[] MALFORMED = {"\"5000\"", "-1", "0", "1.5", "1e3", "2147483648",
@@ -71,6 +72,43 @@ class RoutedInputTest {
             assertEquals(2L * MALFORMED.length, violations, errors.toString());
         } finally {
             panel.close();
+        }
+    }
+
+    /**
+     * {@code $/routed} is main's message to a renderer; main itself has no such method. A renderer that sends it to
+     * main over a real socket (after the handshake) gets {@code -32601} for a request, with its id, and nothing for a
+     * one-way one; main neither forwards it nor runs the inner method, and goes on serving that renderer.
+     */
+    @Test
+    void aRoutedSentToMainIsAMethodMainDoesNotHave() throws Exception {
+        try (ServedMain served = new ServedMain()) {
+            AtomicInteger ranAtMain = new AtomicInteger();
+            AtomicInteger ranAtRenderer = new AtomicInteger();
+            served.main.handle("panel:show", (event, args) -> ranAtMain.incrementAndGet());
+            served.main.on("panel:tick", (event, args) -> ranAtMain.incrementAndGet());
+            served.healthy.handle("panel:show", (event, args) -> ranAtRenderer.incrementAndGet());
+            served.healthy.on("panel:tick", (event, args) -> ranAtRenderer.incrementAndGet());
+            try (RawClient raw = served.raw()) {
+                String malformed = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"$/routed\",\"params\":{\"method\":42}}";
+                for (String request : List.of(routed(7, "panel:show", "5000"), routed(8, "panel:show", null), malformed)) {
+                    raw.send(request);
+                    JsonNode reply = raw.next();
+                    int id = reply.path("id").asInt();
+                    assertTrue(id >= 7 && id <= 9 && request.contains("\"id\":" + id + ","), request + ": " + reply);
+                    assertEquals(ErrorCodes.METHOD_NOT_FOUND, reply.path("error").path("code").asInt(), reply.toString());
+                    assertTrue(reply.path("error").path("message").asString().contains("$/routed"), reply.toString());
+                }
+                raw.send(routedNotification("panel:tick", "5000"));
+                // Nothing answers the one-way one: the next frame is the reply to the request sent after it.
+                raw.send("{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"rel:add\",\"params\":[2,3]}");
+                JsonNode added = raw.next();
+                assertEquals(10, added.path("id").asInt(), added.toString());
+                assertEquals(5, added.path("result").asInt(), added.toString());
+            }
+            served.assertStillServing();
+            assertEquals(0, ranAtMain.get(), "main ran the inner method of a $/routed");
+            assertEquals(0, ranAtRenderer.get(), "main forwarded a $/routed");
         }
     }
 
