@@ -25,6 +25,13 @@ final class MessageBytes extends OutputStream {
     /** The generator kept for {@link #generatorContext}, writing into this buffer. */
     private JsonGenerator generator;
     private ObjectWriteContext generatorContext;
+    /**
+     * The one kept before it, for another context: a thread may encode for two contexts in turn (in process, in direct
+     * mode, the caller's thread writes the renderer's request and then main's reply), and a generator built per
+     * message costs its buffers (about 12 KB).
+     */
+    private JsonGenerator previous;
+    private ObjectWriteContext previousContext;
 
     private MessageBytes() {}
 
@@ -65,10 +72,14 @@ final class MessageBytes extends OutputStream {
     }
 
     private JsonGenerator generatorFor(ObjectWriteContext writing) {
-        if (generator == null || generatorContext != writing) {
-            generator = writing.createGenerator(this);
-            generatorContext = writing;
+        if (generator != null && generatorContext == writing) {
+            return generator;
         }
+        JsonGenerator kept = previous != null && previousContext == writing ? previous : null;
+        previous = generator;
+        previousContext = generatorContext;
+        generator = kept != null ? kept : writing.createGenerator(this);
+        generatorContext = writing;
         return generator;
     }
 

@@ -52,6 +52,23 @@ class MessageBytesTest {
         assertEquals("{\"outer\":\"value\"}", text(outer));
     }
 
+    @Test
+    void twoContextsInTurnEachWriteWithTheirOwnSettings() {
+        tools.jackson.core.ObjectWriteContext escaping = StreamContexts.writing(JsonMapper.builder()
+                .enable(tools.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build());
+        tools.jackson.core.ObjectWriteContext third = StreamContexts.writing(JsonMapper.builder().build());
+        for (int round = 0; round < 3; round++) {
+            int i = round;
+            assertEquals("\"\\u00E9\"", text(MessageBytes.encode(escaping, g -> g.writeString("\u00e9"))));
+            assertEquals("\"\u00e9\"", text(MessageBytes.encode(MAPPER, g -> g.writeString("\u00e9"))));
+            assertEquals("[" + i + "]", text(MessageBytes.encode(third, g -> {
+                g.writeStartArray();
+                g.writeNumber(i);
+                g.writeEndArray();
+            })), "a third context in turn replaces the older kept generator");
+        }
+    }
+
     private static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
